@@ -1,0 +1,160 @@
+/**
+ * The one posting schema every source is mapped onto. Field names are the Elasticsearch
+ * document's (snake_case, see elastic/postings.mapping.json); API DTOs translate to camelCase.
+ */
+
+export const SOURCE_NAMES = [
+  'linkedin_2023_24',
+  'linkedin_2024',
+  'indeed_2019',
+  'craigslist_nyc_2019',
+  'tjfg_indeed_2020',
+  'tjfg_ectj_2020',
+  'generated',
+] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+export const WORK_MODES = ['remote', 'hybrid', 'onsite'] as const;
+export type WorkMode = (typeof WORK_MODES)[number];
+
+export const EXPERIENCE_LEVELS = [
+  'internship',
+  'entry',
+  'associate',
+  'mid_senior',
+  'director',
+  'executive',
+] as const;
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+
+export const EMPLOYMENT_TYPES = [
+  'full_time',
+  'part_time',
+  'contract',
+  'temporary',
+  'internship',
+  'volunteer',
+  'other',
+] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export const PAY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
+export type PayPeriod = (typeof PAY_PERIODS)[number];
+
+export interface PostingLocation {
+  /** The location as the source wrote it, trimmed. */
+  text: string | null;
+  city: string | null;
+  /** State / province / region name, e.g. "New York" or "England". */
+  region: string | null;
+  /** Short region code where one exists, e.g. "NY". */
+  region_code: string | null;
+  country: string | null;
+  /** ISO 3166-1 alpha-2, e.g. "US". */
+  country_code: string | null;
+  postal_code: string | null;
+}
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+export interface PostingSalary {
+  min: number | null;
+  max: number | null;
+  period: PayPeriod;
+  currency: string;
+  /** min/max converted to a yearly figure (2,080 h, 260 d, 52 wk, 12 mo) for filtering and sorting. */
+  annual_min: number | null;
+  annual_max: number | null;
+  /** The text the figures were read from, if they came from text. */
+  text: string | null;
+}
+
+/** A posting as indexed in Elasticsearch (alias `postings`). */
+export interface PostingDocument {
+  /** Deterministic: derived from source + source_id, so a replay never duplicates. */
+  id: string;
+  source: SourceName;
+  source_id: string;
+  url: string | null;
+  apply_url: string | null;
+  title: string;
+  company: string | null;
+  /** Clean plain text. */
+  description: string;
+  /** Sanitized HTML (safe to render), or null when the source only had text. */
+  description_html: string | null;
+  location: PostingLocation;
+  geo: GeoPoint | null;
+  work_mode: WorkMode | null;
+  experience_level: ExperienceLevel | null;
+  employment_type: EmploymentType | null;
+  salary: PostingSalary | null;
+  skills: string[];
+  industries: string[];
+  benefits: string[];
+  education: string | null;
+  posted_at: string | null;
+  expires_at: string | null;
+  /** Normalized title + company + location: the same job across sources and reposts shares it. */
+  fingerprint: string;
+  ingested_at: string;
+}
+
+/**
+ * What a source adapter produces: the source's values, still unparsed, under canonical names.
+ * The normalizers in libs/postings turn it into a PostingDocument.
+ */
+export interface RawPosting {
+  source: SourceName;
+  /** The source's own id for the row (or a stable hash of its content when it has none). */
+  sourceId: string;
+  /** 1-based line/record number in the input, for reports and quarantine. */
+  rowNumber: number;
+  url?: string | null;
+  applyUrl?: string | null;
+  title?: string | null;
+  company?: string | null;
+  /** Text or HTML. */
+  description?: string | null;
+  location?: string | null;
+  postalCode?: string | null;
+  /** Epoch ms/s, ISO, m/d/Y or relative ("3 days ago"). */
+  postedAt?: string | number | null;
+  expiresAt?: string | number | null;
+  /** The date the row was collected, to resolve relative dates ("3 days ago"). */
+  collectedAt?: string | number | null;
+  /** Pay as free text ("$60k - $70k DOE", "$25/hr"). */
+  payText?: string | null;
+  payMin?: string | number | null;
+  payMax?: string | number | null;
+  payMedian?: string | number | null;
+  payPeriod?: string | null;
+  payCurrency?: string | null;
+  /** A work-mode field ("Remote", "Onsite", "Hybrid", remote_allowed "1.0"). */
+  workMode?: string | null;
+  experience?: string | null;
+  employmentType?: string | null;
+  skills?: string[];
+  industries?: string[];
+  benefits?: string[];
+  education?: string | null;
+}
+
+export type RejectReason =
+  | 'malformed_row'
+  | 'missing_title'
+  | 'missing_description'
+  | 'missing_id'
+  | 'invalid_value';
+
+export interface RejectedRow {
+  source: SourceName;
+  rowNumber: number;
+  reason: RejectReason;
+  detail: string;
+  /** The row as read, so nothing the user gave is lost. */
+  raw: unknown;
+}
