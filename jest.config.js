@@ -1,9 +1,9 @@
 /** Two projects: `unit` (pure code, *.spec.ts beside it) and `e2e` (real services, test/*.e2e-spec.ts). */
 const moduleNameMapper = {
-  '^@jobportal/(contracts|postings|search)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@jobportal/(config|contracts|postings|search)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', isolatedModules: true }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
 };
 module.exports = {
   projects: [

@@ -158,3 +158,14 @@ export interface RejectedRow {
   /** The row as read, so nothing the user gave is lost. */
   raw: unknown;
 }
+
+/** Human names of the datasets, for reports and the UI. */
+export const SOURCE_LABELS: Record<SourceName, string> = {
+  linkedin_2023_24: 'LinkedIn 2023-24',
+  linkedin_2024: 'LinkedIn 2024',
+  indeed_2019: 'Indeed 2019 (data science)',
+  craigslist_nyc_2019: 'Craigslist NYC 2019 (engineering)',
+  tjfg_indeed_2020: 'Tech Jobs for Good / Indeed 2020',
+  tjfg_ectj_2020: 'Tech Jobs for Good 2020 (ECTJ)',
+  generated: 'Generated (synthetic)',
+};

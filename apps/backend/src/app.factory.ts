@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@jobportal/config';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import { ApiError, ErrorEnvelopeFilter } from './common/error-envelope.filter';
+import { createValidationPipe } from './common/validation';
+
+/** Builds the HTTP application: used by main.ts and by the e2e tests, so both run the same app. */
+export async function createApp(config: AppConfig, opts: { logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: opts.logger === false ? false : ['log', 'warn', 'error'],
+  });
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.disable('x-powered-by');
+
+  const openapi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Job portal API')
+      .setDescription('Search real job postings, occupations and labor-market trends. Errors share one envelope: { statusCode, code, message, errors? }.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, openapi, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveFrontend(app, config.app.frontendDir);
+  return app;
+}
+
+/**
+ * The built Angular app is served from the same origin as the API. Any GET outside /api that is
+ * not a file gets index.html, so deep links (/search?q=...) work on reload.
+ */
+function serveFrontend(app: NestExpressApplication, dir: string) {
+  const index = join(dir, 'index.html');
+  const http = app.getHttpAdapter().getInstance();
+  if (!existsSync(index)) {
+    new Logger('Frontend').warn(`No built frontend at ${dir}; run "npm run build:frontend" to serve the web app at /.`);
+  }
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  http.get(/^(?!\/api(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
+    if (!existsSync(index)) return next(new ApiError(404, 'frontend_not_built', 'The web app is not built; run "npm run build:frontend".'));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

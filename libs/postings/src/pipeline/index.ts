@@ -1,0 +1,2 @@
+export * from './run-import';
+export * from './quarantine';

@@ -1,0 +1,56 @@
+import { Client, errors } from '@elastic/elasticsearch';
+
+export interface SearchClientOptions {
+  node: string;
+  /** Per-request timeout; searches that take longer fail fast and surface as 503s. */
+  requestTimeoutMs?: number;
+  maxRetries?: number;
+}
+
+export function createSearchClient(opts: SearchClientOptions): Client {
+  return new Client({
+    node: opts.node,
+    requestTimeout: opts.requestTimeoutMs ?? 30_000,
+    maxRetries: opts.maxRetries ?? 2,
+    // One node here; sniffing would only find the same one and adds start-up requests.
+    sniffOnStart: false,
+  });
+}
+
+/** Elasticsearch could not be reached, timed out, or is overloaded: the caller should retry later. */
+export class SearchUnavailableError extends Error {
+  readonly code = 'search_unavailable';
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'SearchUnavailableError';
+  }
+}
+
+/** True for failures that say nothing about the request itself: the node is down, slow or shedding load. */
+export function isUnavailable(err: unknown): boolean {
+  if (err instanceof SearchUnavailableError) return true;
+  if (err instanceof errors.ConnectionError || err instanceof errors.TimeoutError || err instanceof errors.NoLivingConnectionsError) {
+    return true;
+  }
+  if (err instanceof errors.ResponseError) {
+    const status = err.meta?.statusCode ?? 0;
+    return status === 429 || status === 502 || status === 503 || status === 504;
+  }
+  return false;
+}
+
+/** Wraps availability failures in SearchUnavailableError; other errors pass through unchanged. */
+export function toSearchError(err: unknown, what: string): unknown {
+  if (isUnavailable(err) && !(err instanceof SearchUnavailableError)) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return new SearchUnavailableError(`Elasticsearch is unavailable (${what}): ${detail}`, err);
+  }
+  return err;
+}
+
+export type { Client } from '@elastic/elasticsearch';
+
+/** The index or alias does not exist yet (nothing imported): callers usually treat it as empty. */
+export function isIndexNotFound(err: unknown): boolean {
+  return err instanceof errors.ResponseError && err.meta?.statusCode === 404;
+}

@@ -1,0 +1,4 @@
+export * from './client';
+export * from './indices';
+export * from './bulk-index';
+export * from './requests/overview';
