@@ -1,0 +1,15 @@
+import { Component } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+
+import { SearchBox } from '../search/search-box/search-box';
+import { LiveCounts } from './live-counts/live-counts';
+
+@Component({
+  selector: 'app-home-page',
+  imports: [RouterLink, MatButtonModule, MatIconModule, SearchBox, LiveCounts],
+  templateUrl: './home-page.html',
+  styleUrl: './home-page.scss',
+})
+export class HomePage {}

@@ -1,0 +1,16 @@
+export interface NavLink {
+  readonly path: string;
+  readonly label: string;
+  readonly icon: string;
+}
+
+/** Main navigation, in the order it appears in the side nav. */
+export const NAV_LINKS: readonly NavLink[] = [
+  { path: '/', label: 'Home', icon: 'home' },
+  { path: '/search', label: 'Search', icon: 'search' },
+  { path: '/saved', label: 'Saved', icon: 'bookmark' },
+  { path: '/careers', label: 'Careers', icon: 'school' },
+  { path: '/trends', label: 'Trends', icon: 'trending' },
+  { path: '/explore', label: 'Explore', icon: 'explore' },
+  { path: '/services', label: 'Services', icon: 'services' },
+];

@@ -1,0 +1,87 @@
+import { access, constants } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { AppConfig } from '@jobportal/config';
+import type { IngestReport, SourceName } from '@jobportal/contracts';
+import {
+  createPostingNormalizer,
+  createQuarantineFile,
+  getSourceAdapter,
+  SourceFileError,
+  loadTechnologySkills,
+  runImport,
+  type ImportProgress,
+  type PostingSink,
+} from '@jobportal/postings';
+import { bulkIndexPostings, createSearchClient, ensureIndex, type Client, type RetryPolicy } from '@jobportal/search';
+
+export interface ImportFileOptions {
+  onProgress?: (p: ImportProgress) => void;
+  onRetry?: RetryPolicy['onRetry'];
+  /** Make the batch visible to search before returning (tests, demo). */
+  refresh?: boolean;
+}
+
+export interface IngestPipeline {
+  readonly es: Client;
+  readonly alias: string;
+  importFile(source: string, path: string, opts?: ImportFileOptions): Promise<IngestReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the pure pipeline of libs/postings to Elasticsearch. The CLI and the `ingest` queue
+ * worker both call this, so a posting takes the same path from any entry point.
+ */
+export async function createIngestPipeline(config: AppConfig): Promise<IngestPipeline> {
+  // The client's own retries are off: bulkIndexPostings retries with backoff and says when it gives up.
+  const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 60_000, maxRetries: 0 });
+  const skills = await loadTechnologySkills(config.data.technologySkillsCsv);
+  const normalizer = createPostingNormalizer({ skills });
+  const alias = `${config.elastic.indexPrefix}postings`;
+  let indexReady: Promise<string> | null = null;
+
+  return {
+    es,
+    alias,
+    async importFile(sourceName, path, opts = {}) {
+      const adapter = getSourceAdapter(sourceName);
+      const filePath = resolve(path);
+      // Check the input before touching Elasticsearch: a wrong path fails fast with its own message.
+      await access(filePath, constants.R_OK).catch((err: NodeJS.ErrnoException) => {
+        throw new SourceFileError(
+          err.code === 'ENOENT' ? 'file_not_found' : 'file_unreadable',
+          err.code === 'ENOENT'
+            ? `File not found: ${filePath}. Check the --path argument (relative paths are resolved from ${process.cwd()}).`
+            : `Cannot read ${filePath} (${err.code}). Check its permissions.`,
+          filePath,
+        );
+      });
+      const rows = adapter.read(filePath, { warn: (m) => process.emitWarning(m) });
+      indexReady ??= ensureIndex(es, 'postings', { prefix: config.elastic.indexPrefix }).then((r) => r.index);
+      const index = await indexReady.catch((err) => {
+        indexReady = null;
+        throw err;
+      });
+      const retry: RetryPolicy = {
+        attempts: config.ingest.retryAttempts,
+        initialDelayMs: config.ingest.retryInitialDelayMs,
+        onRetry: opts.onRetry,
+      };
+      const sink: PostingSink = { write: (docs) => bulkIndexPostings(es, index, docs, { retry, refresh: opts.refresh }) };
+      const stamp = basename(filePath, extname(filePath));
+      return runImport({
+        source: adapter.name as SourceName,
+        path: filePath,
+        rows,
+        normalize: normalizer,
+        sink,
+        quarantine: createQuarantineFile(resolve(config.data.quarantineDir, `${adapter.name}-${stamp}.jsonl`)),
+        batchSize: config.ingest.batchSize,
+        onProgress: opts.onProgress,
+      });
+    },
+    async close() {
+      await es.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@jobportal/config';
+import { createIngestPipeline } from './ingest/ingest-pipeline';
+import { createIngestWorker } from './ingest/ingest.processor';
+
+@Module({})
+class WorkersModule {}
+
+/** The workers process: a Nest standalone context (no HTTP) running one BullMQ worker per queue. */
+async function bootstrap() {
+  const logger = new Logger('Workers');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const app = await NestFactory.createApplicationContext(WorkersModule, { logger: ['log', 'warn', 'error'] });
+  const pipeline = await createIngestPipeline(config);
+  const workers = [createIngestWorker(config, pipeline)];
+  logger.log(`Consuming queues: ${workers.map((w) => w.name).join(', ')} (Redis ${new URL(config.redis.url).host})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing active jobs, then exiting`);
+    await Promise.all(workers.map((w) => w.close()));
+    await pipeline.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void bootstrap();
