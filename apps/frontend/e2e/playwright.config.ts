@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+const PORT = 3210;
+/** Browser tests get their own index (prefix) so they never touch the demo's data. */
+export const BROWSER_ENV = { NODE_ENV: 'test', PORT: String(PORT), ES_INDEX_PREFIX: 'e2e-browser-', QUEUE_PREFIX: 'e2e-browser' };
+
+export default defineConfig({
+  testDir: __dirname,
+  testMatch: '**/*.pw.ts',
+  outputDir: resolve(REPO_ROOT, 'test-results/browser'),
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  globalSetup: resolve(__dirname, 'global-setup.ts'),
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'node apps/backend/dist/main.js',
+    cwd: REPO_ROOT,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    env: { ...process.env, ...BROWSER_ENV } as Record<string, string>,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
