@@ -22,7 +22,7 @@ export function createQuarantineFile(path: string): QuarantineWriter {
         stream = createWriteStream(path, { flags: 'w' });
       }
       const line = JSON.stringify({ ...row, quarantinedAt: new Date().toISOString() }) + '\n';
-      if (!stream.write(line)) await new Promise((r) => stream!.once('drain', r));
+      if (!stream.write(line)) await new Promise<void>((r) => stream!.once('drain', () => r()));
     },
     async close() {
       if (!stream) return;
