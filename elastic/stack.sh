@@ -27,6 +27,10 @@ ES_CACHE_DIR="${ES_CACHE_DIR:-$REPO_ROOT/.cache/elasticsearch}"
 # Records which runtime directory (install, data, logs, pid) `up` chose.
 ES_BASE_POINTER="$ES_CACHE_DIR/runtime-dir"
 ES_MAVEN_URL="https://repo.maven.apache.org/maven2/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
+# Our stable analysis plugin (elastic/plugin, Maven) and the files copied into <install>/config/analysis/.
+ES_PLUGIN_NAME="jobportal-analysis"
+ES_PLUGIN_SRC="$SCRIPT_DIR/plugin"
+ES_SYNONYMS_SRC="$SCRIPT_DIR/synonyms"
 
 # Filled in by the functions below.
 ES_BASE=""
@@ -224,6 +228,107 @@ extract_es() {
   rm -rf "$tmp"
 }
 
+# ---------------------------------------------------------------- analysis plugin
+
+# The integ-test-zip lacks the analysis-common module (no asciifolding, stemmers, synonyms,
+# edge n-grams); elastic/plugin provides them as `jp_*` token filters (see elastic/README.md).
+
+es_plugin_zip() { printf '%s/target/%s-%s.zip' "$ES_PLUGIN_SRC" "$ES_PLUGIN_NAME" "$ES_VERSION"; }
+es_plugin_stamp() { printf '%s/%s.sha1' "$ES_BASE" "$ES_PLUGIN_NAME"; }
+
+# Builds the plugin zip with Maven unless it is newer than pom.xml and every source file.
+es_plugin_build() {
+  local zip buildlog
+  zip="$(es_plugin_zip)"
+  if [ -s "$zip" ] && [ -z "$(find "$ES_PLUGIN_SRC/pom.xml" "$ES_PLUGIN_SRC/src" -newer "$zip" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  have mvn || die "building the $ES_PLUGIN_NAME plugin needs Maven ('apt-get install -y maven'); the integ-test-zip has no analysis-common module without it"
+  [ -n "${JAVA_FOR_ES:-}" ] || pick_jdk
+  mkdir -p "$ES_CACHE_DIR"
+  buildlog="$ES_CACHE_DIR/plugin-build.log"
+  log "building the $ES_PLUGIN_NAME analysis plugin (Maven) ..."
+  # Offline first (fast, no network once ~/.m2 holds the artifacts), then online.
+  local -a mvn_cmd=(mvn -q -B -Dstyle.color=never -f "$ES_PLUGIN_SRC/pom.xml" "-Des.version=$ES_VERSION" package)
+  if ! JAVA_HOME="$JAVA_FOR_ES" "${mvn_cmd[@]}" -o >"$buildlog" 2>&1 \
+      && ! JAVA_HOME="$JAVA_FOR_ES" "${mvn_cmd[@]}" >"$buildlog" 2>&1; then
+    tail -n 30 "$buildlog" >&2 || true
+    die "building the $ES_PLUGIN_NAME plugin failed (log: $buildlog)"
+  fi
+  [ -s "$zip" ] || die "the plugin build did not produce $zip (log: $buildlog)"
+  touch "$zip"
+}
+
+# Builds the plugin if needed; returns 0 when the install at $(es_home) lacks this exact zip.
+es_plugin_needs_install() {
+  local home zip sum
+  home="$(es_home)"
+  es_plugin_build
+  zip="$(es_plugin_zip)"
+  sum="$(sha1sum "$zip" | cut -c1-40)"
+  [ -d "$home/plugins/$ES_PLUGIN_NAME" ] && [ "$(cat "$(es_plugin_stamp)" 2>/dev/null)" = "$sum" ] && return 1
+  return 0
+}
+
+# (Re)installs the plugin into $(es_home). The node must not be running.
+es_plugin_install() {
+  local home zip out
+  home="$(es_home)"; zip="$(es_plugin_zip)"
+  [ -n "${JAVA_FOR_ES:-}" ] || pick_jdk
+  if [ -d "$home/plugins/$ES_PLUGIN_NAME" ]; then
+    log "replacing the $ES_PLUGIN_NAME plugin in $home (sources changed) ..."
+    rm -rf "$home/plugins/$ES_PLUGIN_NAME"
+  else
+    log "installing the $ES_PLUGIN_NAME plugin into $home ..."
+  fi
+  if ! out="$(cd "$home" && env -u ES_JAVA_OPTS "ES_JAVA_HOME=$JAVA_FOR_ES" "ES_PATH_CONF=$home/config" \
+      "$home/bin/elasticsearch-plugin" install --batch "file://$zip" 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    die "installing $zip failed"
+  fi
+  if is_root; then
+    chown -R "$ES_USER:" "$home/plugins/$ES_PLUGIN_NAME"
+  fi
+  sha1sum "$zip" | cut -c1-40 > "$(es_plugin_stamp)"
+}
+
+# Copies elastic/synonyms/*.txt into <install>/config/analysis/ when they differ (every `up`).
+# Indices read them when created; existing ones: POST <index>/_reload_search_analyzers.
+es_sync_config_files() {
+  local home dest f target changed=0 replaced=0
+  home="$(es_home)"; dest="$home/config/analysis"
+  [ -d "$ES_SYNONYMS_SRC" ] || return 0
+  for f in "$ES_SYNONYMS_SRC"/*.txt; do
+    [ -f "$f" ] || continue
+    target="$dest/$(basename "$f")"
+    if [ -f "$target" ]; then
+      cmp -s "$f" "$target" && continue
+      replaced=1
+    fi
+    mkdir -p "$dest"
+    cp -f "$f" "$target.tmp.$$" && chmod 644 "$target.tmp.$$" && mv -f "$target.tmp.$$" "$target"
+    log "copied $(basename "$f") to $dest/"
+    changed=1
+  done
+  if [ "$changed" = 1 ] && is_root; then
+    chown -R "$ES_USER:" "$dest"
+  fi
+  if [ "$replaced" = 1 ] && es_our_pid >/dev/null; then
+    log "synonyms changed: new indices use them; for existing ones run: curl -XPOST '$(local_es_url)/<index>/_reload_search_analyzers'"
+  fi
+  return 0
+}
+
+# Warns when an Elasticsearch this script did not start lacks the plugin (index creation would fail).
+es_check_plugin_remote() {
+  local url="$1" body
+  body="$(curl -s --max-time 5 "${url%/}/_nodes/plugins?filter_path=nodes.*.plugins.name" 2>/dev/null)" || return 0
+  case "$body" in
+    *"\"$ES_PLUGIN_NAME\""*) ;;
+    *"\"nodes\""*|"{}") warn "the Elasticsearch at $url has no '$ES_PLUGIN_NAME' plugin: elastic/indices/postings.json needs it (see elastic/README.md)" ;;
+  esac
+}
+
 es_log_tail() {
   local logdir; logdir="$(es_logdir)"
   log "last lines of the Elasticsearch log:"
@@ -244,6 +349,8 @@ es_start_local() {
     die "user '$ES_USER' cannot run $JAVA_FOR_ES/bin/java (a parent folder is private); use a JDK under /usr/lib/jvm or /opt"
   fi
   extract_es
+  es_sync_config_files
+  if es_plugin_needs_install; then es_plugin_install; fi
   mkdir -p "$datadir" "$logdir"
   rm -f "$pidfile"
   : > "$logdir/startup.out"
@@ -318,12 +425,27 @@ es_wait_ready() {
   done
 }
 
+# Our node runs: refresh the synonym files, and when the plugin is missing or outdated install it
+# and restart the node (plugins are loaded at startup only). Sets ES_RESULT.
+es_reuse_ours() {
+  es_sync_config_files
+  if es_plugin_needs_install; then
+    log "Elasticsearch: restarting the node to load the $ES_PLUGIN_NAME plugin (indices and data are kept)"
+    es_stop
+    es_start_local
+    ES_RESULT="restarted (plugin $ES_PLUGIN_NAME installed)"
+  else
+    ES_RESULT="reused"
+  fi
+}
+
 # The Elasticsearch part of `up`.
 es_up() {
   local v url
   if [ -n "${ES_URL:-}" ]; then
     if v="$(es_version_at "$ES_URL")" && [ -n "$v" ]; then
       log "Elasticsearch: using ES_URL=$ES_URL (version $v)"
+      es_check_plugin_remote "$ES_URL"
       [ "${v%%.*}" = "${ES_VERSION%%.*}" ] || warn "ES_URL runs version $v; the client is built for ${ES_VERSION%%.*}.x"
       ES_RESULT="external"; ES_URL_OUT="$ES_URL"; return 0
     fi
@@ -334,10 +456,11 @@ es_up() {
     if es_our_pid >/dev/null; then
       log "Elasticsearch: reusing the node this script started (pid $(es_our_pid), version $v) at $url"
       es_wait_ready
-      ES_RESULT="reused"
+      es_reuse_ours
     else
       log "Elasticsearch: something else already serves $url (version $v); reusing it"
       ES_RESULT="reused (not started by this script)"
+      es_check_plugin_remote "$url"
     fi
     [ "$v" = "$ES_VERSION" ] || warn "the node at $url runs $v, not the pinned $ES_VERSION"
     ES_URL_OUT="$url"; return 0
@@ -346,7 +469,8 @@ es_up() {
     # Started but not answering yet (e.g. a concurrent `up`, or a restart in progress).
     log "Elasticsearch: our node (pid $(es_our_pid)) is running but not answering yet"
     es_wait_ready
-    ES_RESULT="reused"; ES_URL_OUT="$url"; return 0
+    es_reuse_ours
+    ES_URL_OUT="$url"; return 0
   fi
   if curl -s --max-time 3 -o /dev/null "$url/" 2>/dev/null; then
     die "port $ES_PORT answers HTTP but not as Elasticsearch; free it or set ES_PORT"
