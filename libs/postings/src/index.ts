@@ -1,3 +1,4 @@
 export * from './normalize';
 export * from './sources';
 export * from './pipeline';
+export * from './generate';

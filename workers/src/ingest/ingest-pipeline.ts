@@ -67,9 +67,9 @@ export async function createIngestPipeline(config: AppConfig): Promise<IngestPip
         initialDelayMs: config.ingest.retryInitialDelayMs,
         onRetry: opts.onRetry,
       };
-      const sink: PostingSink = { write: (docs) => bulkIndexPostings(es, index, docs, { retry, refresh: opts.refresh }) };
+      const sink: PostingSink = { write: (docs) => bulkIndexPostings(es, index, docs, { retry }) };
       const stamp = basename(filePath, extname(filePath));
-      return runImport({
+      const report = await runImport({
         source: adapter.name as SourceName,
         path: filePath,
         rows,
@@ -79,6 +79,9 @@ export async function createIngestPipeline(config: AppConfig): Promise<IngestPip
         batchSize: config.ingest.batchSize,
         onProgress: opts.onProgress,
       });
+      // One refresh at the end rather than wait_for on every batch: a batch then costs no refresh cycle.
+      if (opts.refresh) await es.indices.refresh({ index: alias });
+      return report;
     },
     async close() {
       await es.close();
