@@ -6,6 +6,8 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
 };
 module.exports = {
+  // Global (per-project values are ignored): e2e tests stop and start Elasticsearch, which takes ~20 s.
+  testTimeout: 180000,
   projects: [
     {
       displayName: 'unit',
@@ -22,7 +24,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps/backend,workers,libs/*}/test/**/*.e2e-spec.ts'],
       moduleNameMapper,
       transform,
-      testTimeout: 180000,
     },
   ],
 };

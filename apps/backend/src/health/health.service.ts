@@ -51,7 +51,7 @@ export class HealthService {
         return `cluster ${h.cluster_name} is ${h.status}`;
       }),
       this.probe(async () => {
-        if (this.redis.status !== 'ready') throw new Error(`connection is ${this.redis.status}`);
+        if (this.redis.status !== 'ready') await this.redisReady(1500);
         return `PING ${await this.redis.ping()}`;
       }),
       this.probe(async () => {
@@ -69,6 +69,18 @@ export class HealthService {
       services,
       checkedAt: new Date().toISOString(),
     };
+  }
+
+  /** A connection that is (re)connecting gets a moment to finish before Redis is reported down. */
+  private redisReady(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onReady = () => (clearTimeout(timer), resolve());
+      const timer = setTimeout(() => {
+        this.redis.off('ready', onReady);
+        reject(new Error(`connection is ${this.redis.status}`));
+      }, ms);
+      this.redis.once('ready', onReady);
+    });
   }
 
   private async probe(fn: () => Promise<string>): Promise<ServiceHealth> {
