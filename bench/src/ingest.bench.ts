@@ -1,0 +1,268 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, REPO_ROOT } from '@jobportal/config';
+import type { PostingDocument } from '@jobportal/contracts';
+import {
+  createPostingNormalizer,
+  createQuarantineFile,
+  generatedAdapter,
+  isRejectedRow,
+  loadGeneratorCorpus,
+  loadTechnologySkills,
+  runImport,
+  writeGeneratedPostings,
+  type PostingSink,
+} from '@jobportal/postings';
+import { bulkIndexPostings, createSearchClient, deleteIndex, ensureIndex, type Client, type RetryPolicy } from '@jobportal/search';
+
+/**
+ * bench:ingest — postings/s for (a) reading + normalizing a generated file, (b) the production
+ * path file -> Elasticsearch (runImport + bulkIndexPostings, as workers/src/ingest does), and
+ * (c) a plain `_bulk` of the same final documents, in one run, so (b)/(c) says how much of the
+ * engine's raw indexing speed the pipeline keeps.
+ */
+
+const USAGE = `Usage: npm run bench:ingest -- [--count 100000] [--seed 42] [--runs 1] [--normalize-only]
+  --count           postings to generate (or reuse from data/generated/) and ingest
+  --seed            generator seed
+  --runs            repeat phases a-c and report the median of each
+  --normalize-only  run phase (a) alone, without Elasticsearch (for profiling with node --cpu-prof)`;
+
+const PREFIX_PIPELINE = 'bench-';
+const PREFIX_RAW = 'bench-raw-';
+const PREFIX_WARMUP = 'bench-warmup-';
+
+interface PhaseResult {
+  phase: string;
+  postings: number;
+  seconds: number;
+}
+
+const rate = (r: PhaseResult) => r.postings / r.seconds;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function ticker(label: string, total: number) {
+  const started = performance.now();
+  let last = 0;
+  return (done: number) => {
+    const now = performance.now();
+    if (now - last < 2000) return;
+    last = now;
+    log(`  [${label}] ${done}/${total} (${Math.floor((100 * done) / total)}%), ${Math.round(done / ((now - started) / 1000))}/s`);
+  };
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '42' },
+      runs: { type: 'string', default: '1' },
+      'normalize-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const int = (name: string, v: string, min: number) => {
+    const n = Number(v);
+    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) {
+      console.error(`--${name} must be an integer >= ${min}, got "${v}".\n\n${USAGE}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  return {
+    count: int('count', values.count!, 1),
+    seed: int('seed', values.seed!, Number.MIN_SAFE_INTEGER),
+    runs: int('runs', values.runs!, 1),
+    normalizeOnly: values['normalize-only']!,
+  };
+}
+
+async function main() {
+  const opts = parseOptions();
+  // Other work on the machine skews every figure: say how busy it was.
+  const loadAtStart = os.loadavg()[0];
+  const config = loadConfig();
+
+  // The input: the generator's file for this count and seed, made once and reused.
+  const file = resolve(REPO_ROOT, 'data/generated', `postings-${opts.count}-${opts.seed}.jsonl`);
+  if (existsSync(file)) {
+    log(`Input: reusing ${file}`);
+  } else {
+    log(`Input: generating ${opts.count} postings (seed ${opts.seed}) -> ${file}`);
+    const corpus = await loadGeneratorCorpus(config.data.dir);
+    await writeGeneratedPostings(file, { corpus, seed: opts.seed, count: opts.count, onProgress: ticker('generate', opts.count) });
+  }
+
+  const t = performance.now();
+  const skills = await loadTechnologySkills(config.data.technologySkillsCsv);
+  const normalize = createPostingNormalizer({ skills });
+  log(`Setup: normalizer ready in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted in any phase)`);
+
+  /** (a) Read + normalize; keeps the documents the pipeline would index, for phase (c). */
+  const phaseA = async (): Promise<{ result: PhaseResult; docs: PostingDocument[]; rejected: number }> => {
+    log('(a) read + normalize');
+    const docs: PostingDocument[] = [];
+    const seen = new Set<string>();
+    let read = 0;
+    let rejected = 0;
+    const tick = ticker('a', opts.count);
+    const started = performance.now();
+    for await (const row of generatedAdapter.read(file)) {
+      read++;
+      if (isRejectedRow(row)) {
+        rejected++;
+        continue;
+      }
+      const res = normalize(row);
+      if (!res.ok) rejected++;
+      else if (!seen.has(res.doc.id)) {
+        seen.add(res.doc.id);
+        docs.push(res.doc);
+      }
+      if (read % 1000 === 0) tick(read);
+    }
+    return { result: { phase: '(a) read + normalize', postings: read, seconds: (performance.now() - started) / 1000 }, docs, rejected };
+  };
+
+  if (opts.normalizeOnly) {
+    const results: PhaseResult[] = [];
+    for (let run = 0; run < opts.runs; run++) results.push((await phaseA()).result);
+    printTable(results, null);
+    return;
+  }
+
+  // The client as the ingest pipeline builds it: its own retries off, bulkIndexPostings retries.
+  const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 120_000, maxRetries: 0 });
+  let esVersion: string;
+  try {
+    // GET / is missing from the minimal distribution used here; the nodes API has the version too.
+    const nodes = await es.nodes.info({ node_id: '_local', metric: '_none' });
+    esVersion = Object.values(nodes.nodes)[0]?.version ?? 'unknown';
+  } catch (err) {
+    console.error(`Elasticsearch is not reachable at ${config.elastic.node} (${err instanceof Error ? err.message : err}). Start it with npm run stack:up.`);
+    await es.close();
+    process.exit(1);
+  }
+  const retry: RetryPolicy = {
+    attempts: config.ingest.retryAttempts,
+    initialDelayMs: config.ingest.retryInitialDelayMs,
+    onRetry: (attempt, delay, err) => log(`  Elasticsearch busy (${err instanceof Error ? err.message : err}); retry ${attempt} in ${delay} ms`),
+  };
+  const batchSize = config.ingest.batchSize;
+  const quarantineDir = join(os.tmpdir(), `bench-quarantine-${process.pid}`);
+  const dropAll = () =>
+    Promise.all([PREFIX_PIPELINE, PREFIX_RAW, PREFIX_WARMUP].map((prefix) => deleteIndex(es, 'postings', { prefix })));
+
+  /** (b) The production path, composed as workers/src/ingest/ingest-pipeline.ts composes it. */
+  const phaseB = async (): Promise<PhaseResult> => {
+    log('(b) file -> Elasticsearch (runImport + bulkIndexPostings)');
+    await deleteIndex(es, 'postings', { prefix: PREFIX_PIPELINE });
+    const { index } = await ensureIndex(es, 'postings', { prefix: PREFIX_PIPELINE });
+    const sink: PostingSink = { write: (docs) => bulkIndexPostings(es, index, docs, { retry }) };
+    const tick = ticker('b', opts.count);
+    const started = performance.now();
+    const report = await runImport({
+      source: 'generated',
+      path: file,
+      rows: generatedAdapter.read(file),
+      normalize,
+      sink,
+      quarantine: createQuarantineFile(join(quarantineDir, 'generated.jsonl')),
+      batchSize,
+      onProgress: (p) => tick(p.read),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    await checkCount(es, index, report.indexed);
+    log(`  read ${report.read}, indexed ${report.indexed}, duplicates ${report.duplicates}, rejected ${report.rejected}`);
+    await deleteIndex(es, 'postings', { prefix: PREFIX_PIPELINE });
+    return { phase: '(b) file -> Elasticsearch', postings: report.read, seconds };
+  };
+
+  /** (c) Plain `index` operations of the final documents, same batch size and mapping; only the bulk calls are timed. */
+  const phaseC = async (docs: PostingDocument[], prefix = PREFIX_RAW, label = '(c) raw _bulk'): Promise<PhaseResult> => {
+    log(`${label}: ${docs.length} documents in batches of ${batchSize}`);
+    await deleteIndex(es, 'postings', { prefix });
+    const { index } = await ensureIndex(es, 'postings', { prefix });
+    const tick = ticker('c', docs.length);
+    const started = performance.now();
+    for (let i = 0; i < docs.length; i += batchSize) {
+      const operations: object[] = [];
+      for (const doc of docs.slice(i, i + batchSize)) operations.push({ index: { _index: index, _id: doc.id } }, doc);
+      const res = await es.bulk({ operations, refresh: false });
+      if (res.errors) {
+        const failed = res.items.find((item) => item.index?.error);
+        throw new Error(`raw _bulk: an item failed: ${JSON.stringify(failed?.index?.error)}`);
+      }
+      tick(i + batchSize);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await checkCount(es, index, docs.length);
+    await deleteIndex(es, 'postings', { prefix });
+    return { phase: label, postings: docs.length, seconds };
+  };
+
+  const all: PhaseResult[][] = [];
+  try {
+    await dropAll();
+    for (let run = 1; run <= opts.runs; run++) {
+      if (opts.runs > 1) log(`Run ${run}/${opts.runs}`);
+      const a = await phaseA();
+      log(`  read ${a.result.postings}, documents ${a.docs.length}, rejected ${a.rejected}`);
+      if (run === 1) {
+        // The first requests after Elasticsearch starts run on a cold JVM; warm it so (b) is not charged for it.
+        const warm = await phaseC(a.docs.slice(0, Math.min(10_000, a.docs.length)), PREFIX_WARMUP, 'warm-up (not reported)');
+        log(`  warm-up: ${Math.round(rate(warm))} docs/s`);
+      }
+      const b = await phaseB();
+      const c = await phaseC(a.docs);
+      all.push([a.result, b, c]);
+    }
+  } finally {
+    await dropAll().catch((err) => log(`Could not delete the bench indices: ${err}`));
+    await rm(quarantineDir, { recursive: true, force: true });
+    await es.close();
+  }
+
+  const results = [0, 1, 2].map((p) => {
+    const runs = all.map((r) => r[p]);
+    const seconds = median(runs.map((r) => r.seconds));
+    return { phase: runs[0].phase, postings: runs[0].postings, seconds };
+  });
+  printTable(results, esVersion);
+  if (opts.runs > 1) {
+    console.log(`\nPer run (postings/s): ${all.map((r, i) => `#${i + 1} ${r.map((x) => Math.round(rate(x))).join(' / ')}`).join('; ')}`);
+  }
+  console.log(`\n(b)/(c) throughput ratio: ${(rate(results[1]) / rate(results[2])).toFixed(2)}`);
+
+  function printTable(rows: PhaseResult[], es: string | null) {
+    const cpus = os.cpus();
+    console.log('');
+    console.log(`Ingest benchmark: ${opts.count} generated postings (seed ${opts.seed}), batch size ${config.ingest.batchSize}${opts.runs > 1 ? `, median of ${opts.runs} runs` : ''}`);
+    console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}${es ? `; Elasticsearch ${es}` : ''}; ${new Date().toISOString()}`);
+    console.log(`Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end`);
+    console.log('');
+    console.log('| phase | postings | seconds | postings/s |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const r of rows) console.log(`| ${r.phase} | ${r.postings} | ${r.seconds.toFixed(2)} | ${Math.round(rate(r))} |`);
+  }
+}
+
+async function checkCount(es: Client, index: string, expected: number): Promise<void> {
+  await es.indices.refresh({ index });
+  const { count } = await es.count({ index });
+  if (count !== expected) throw new Error(`${index} holds ${count} documents, expected ${expected}`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
