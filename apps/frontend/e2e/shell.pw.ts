@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { loadConfig } from '@jobportal/config';
 import { BROWSER_ENV } from './playwright.config';
 
 async function indexedCount(): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:9200/${BROWSER_ENV.ES_INDEX_PREFIX}postings/_count`);
+  const res = await fetch(`${loadConfig().elastic.node}/${BROWSER_ENV.ES_INDEX_PREFIX}postings/_count`);
   return ((await res.json()) as { count: number }).count;
 }
 
