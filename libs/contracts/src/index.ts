@@ -1,2 +1,3 @@
 export * from './posting';
 export * from './queues';
+export * from './search';

@@ -101,6 +101,21 @@ export interface PostingDocument {
   /** Normalized title + company + location: the same job across sources and reposts shares it. */
   fingerprint: string;
   ingested_at: string;
+  /** SOC 2018 / O*NET-SOC coding with the classifier's confidence (set once classification runs). */
+  soc?: PostingSoc | null;
+}
+
+export interface PostingSoc {
+  /** SOC 2018 detailed code, e.g. "15-1252". */
+  code: string;
+  /** O*NET-SOC code, e.g. "15-1252.00". */
+  onet_code: string;
+  title: string;
+  /** Major group, e.g. "15". */
+  major: string;
+  major_title: string;
+  confidence: number;
+  needs_review: boolean;
 }
 
 /**
