@@ -203,6 +203,13 @@ describe('ingest CLI', () => {
     const noFile = await run(['--source', 'indeed_2019', '--path', '/no/such.csv'], {});
     expect(noFile.code).toBe(1);
     expect(noFile.out).toMatch(/File not found: \/no\/such\.csv/);
+    const dir = mkdtempSync(join(tmpdir(), 'cols-'));
+    const noColumns = join(dir, 'indeed.csv');
+    writeFileSync(noColumns, 'indeed_jk,headline\nabc,Data Engineer\n');
+    const missing = await run(['--source', 'indeed_2019', '--path', noColumns], {});
+    expect(missing.code).toBe(1);
+    expect(missing.out).toMatch(/title/);
+    expect(missing.out).toMatch(/NOT IMPORTED/);
     const usage = await run(['--bogus'], {});
     expect(usage.code).toBe(2);
     expect(usage.out).toMatch(/Unknown option --bogus/);
