@@ -60,10 +60,7 @@ export async function runImport(opts: RunImportOptions): Promise<IngestReport> {
     await opts.quarantine.write(row);
   };
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const docs = batch;
-    batch = [];
+  const send = async (docs: PostingDocument[]) => {
     const res = await opts.sink.write(docs);
     progress.indexed += res.created;
     progress.updated += res.updated;
@@ -80,6 +77,26 @@ export async function runImport(opts: RunImportOptions): Promise<IngestReport> {
     }
     await opts.onBatchIndexed?.(docs);
     opts.onProgress?.({ ...progress });
+  };
+
+  // One batch is indexed while the next is read and normalized, so CPU work and the round trip
+  // to Elasticsearch overlap; at most one request is in flight, which keeps memory bounded and
+  // lets a failure stop the import before more is sent.
+  let inFlight: Promise<void> | null = null;
+  const flush = async () => {
+    if (inFlight) await inFlight;
+    inFlight = null;
+    if (batch.length === 0) return;
+    const docs = batch;
+    batch = [];
+    inFlight = send(docs);
+    // Surface a failure at the next flush (or the final drain), not as an unhandled rejection.
+    inFlight.catch(() => undefined);
+  };
+  const drain = async () => {
+    await flush();
+    if (inFlight) await inFlight;
+    inFlight = null;
   };
 
   try {
@@ -103,8 +120,10 @@ export async function runImport(opts: RunImportOptions): Promise<IngestReport> {
       if (batch.length >= batchSize) await flush();
       else if (progress.read % 100 === 0) opts.onProgress?.({ ...progress });
     }
-    await flush();
+    await drain();
   } finally {
+    // On an error, let the request in flight settle so nothing writes after we return.
+    if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
     await opts.quarantine.close();
   }
   opts.onProgress?.({ ...progress });
