@@ -21,25 +21,29 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, initialDelayMs: 1000 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * The bulk body for a batch: one `update` with `doc_as_upsert` per posting. Update rather than
- * index so that a replay of an unchanged posting is a no-op (detect_noop) and reported as
- * "unchanged", and so that `ingested_at` keeps the first time we saw the posting.
- */
-export function buildPostingsBulkBody(index: string, docs: PostingDocument[]): object[] {
-  const body: object[] = [];
-  for (const doc of docs) {
-    const { ingested_at, ...content } = doc;
-    body.push({ update: { _index: index, _id: doc.id, retry_on_conflict: 3 } });
-    body.push({ doc: content, upsert: { ...content, ingested_at }, detect_noop: true });
-  }
-  return body;
+/** First pass: `create` each posting. New postings cost what a plain index costs. */
+export function buildPostingsCreateBody(index: string, docs: PostingDocument[]): object[] {
+  return docs.flatMap((doc) => [{ create: { _index: index, _id: doc.id } }, doc]);
 }
 
 /**
- * Sends one batch, retrying the whole request while Elasticsearch is unavailable and the items it
- * rejected with 429, with exponential backoff. Other item errors (a mapping conflict) are returned
- * in `failed` so the caller can quarantine them.
+ * Second pass, for the postings that already exist (409 on create): `update` with detect_noop,
+ * so a replay of an unchanged posting is reported "unchanged" and writes nothing, and
+ * `ingested_at` keeps the first time we saw the posting.
+ */
+export function buildPostingsUpdateBody(index: string, docs: PostingDocument[]): object[] {
+  return docs.flatMap((doc) => {
+    const { ingested_at: _firstSeen, ...content } = doc;
+    return [{ update: { _index: index, _id: doc.id, retry_on_conflict: 3 } }, { doc: content, detect_noop: true }];
+  });
+}
+
+type Op = 'create' | 'update';
+
+/**
+ * Indexes a batch: create first, then update what already existed. While Elasticsearch is
+ * unavailable the request is retried with exponential backoff, and items rejected with 429 are
+ * resent; other item errors (a mapping conflict) are returned in `failed` for the quarantine.
  */
 export async function bulkIndexPostings(
   client: Client,
@@ -47,14 +51,30 @@ export async function bulkIndexPostings(
   docs: PostingDocument[],
   opts: { retry?: RetryPolicy; refresh?: boolean } = {},
 ): Promise<BulkIndexResult> {
-  const retry = opts.retry ?? DEFAULT_RETRY;
   const result: BulkIndexResult = { created: 0, updated: 0, unchanged: 0, failed: [] };
+  const existing = await sendWithRetry(client, index, 'create', docs, result, opts);
+  if (existing.length > 0) await sendWithRetry(client, index, 'update', existing, result, opts);
+  return result;
+}
+
+/** Sends one kind of operation for `docs`; returns the docs that already existed (create only). */
+async function sendWithRetry(
+  client: Client,
+  index: string,
+  op: Op,
+  docs: PostingDocument[],
+  result: BulkIndexResult,
+  opts: { retry?: RetryPolicy; refresh?: boolean },
+): Promise<PostingDocument[]> {
+  const retry = opts.retry ?? DEFAULT_RETRY;
+  const existing: PostingDocument[] = [];
   let pending = docs;
   let attempt = 1;
   while (pending.length > 0) {
     let response;
     try {
-      response = await client.bulk({ operations: buildPostingsBulkBody(index, pending), refresh: opts.refresh ? 'wait_for' : false });
+      const operations = op === 'create' ? buildPostingsCreateBody(index, pending) : buildPostingsUpdateBody(index, pending);
+      response = await client.bulk({ operations, refresh: opts.refresh ? 'wait_for' : false });
     } catch (err) {
       if (!isUnavailable(err) || attempt >= retry.attempts) {
         if (isUnavailable(err)) {
@@ -74,12 +94,13 @@ export async function bulkIndexPostings(
     }
     const again: PostingDocument[] = [];
     response.items.forEach((item, i) => {
-      const op = item.update!;
-      if (op.error) {
-        if (op.status === 429) again.push(pending[i]);
-        else result.failed.push({ id: String(op._id), status: op.status, reason: `${op.error.type}: ${op.error.reason ?? ''}` });
-      } else if (op.result === 'created') result.created++;
-      else if (op.result === 'updated') result.updated++;
+      const res = item[op]!;
+      if (res.error) {
+        if (res.status === 429) again.push(pending[i]);
+        else if (op === 'create' && res.status === 409) existing.push(pending[i]);
+        else result.failed.push({ id: String(res._id), status: res.status, reason: `${res.error.type}: ${res.error.reason ?? ''}` });
+      } else if (res.result === 'created') result.created++;
+      else if (res.result === 'updated') result.updated++;
       else result.unchanged++;
     });
     if (again.length > 0) {
@@ -93,5 +114,5 @@ export async function bulkIndexPostings(
     }
     pending = again;
   }
-  return result;
+  return existing;
 }
