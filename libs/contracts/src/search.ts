@@ -35,6 +35,8 @@ export interface JobSearchParams {
   size?: number;
   /** Opaque cursor from the previous page's `nextCursor` (search_after). */
   after?: string;
+  /** Location facet selections, the `location` facet's bucket values ("NY|New York"). */
+  place?: string[];
 }
 
 export const FACET_KEYS = [
@@ -110,6 +112,22 @@ export interface JobSearchResponse {
   nextCursor: string | null;
   facets: Facet[];
   tookMs: number;
+  /** What the `location` text was understood as (null when the search had none). */
+  resolvedLocation?: ResolvedLocation | null;
+}
+
+/** A search's `location` as resolved by the gazetteer, and how it filtered. */
+export interface ResolvedLocation {
+  label: string;
+  city: string | null;
+  region: string | null;
+  regionCode: string | null;
+  countryCode: string | null;
+  /** The point distances are measured from; null for a country. */
+  lat: number | null;
+  lon: number | null;
+  /** The radius applied around the point, e.g. "25mi"; null when the place itself filtered (city, state or country match). */
+  radius: string | null;
 }
 
 export interface JobDetail extends JobSummary {
