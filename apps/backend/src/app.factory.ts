@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@jobportal/config';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { ApiError, ErrorEnvelopeFilter } from './common/error-envelope.filter';
@@ -20,6 +21,8 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorEnvelopeFilter());
   app.disable('x-powered-by');
+  // Signed cookies: the session cookie is rejected if anyone but the server wrote it.
+  app.use(cookieParser(config.auth.sessionSecret));
 
   const openapi = SwaggerModule.createDocument(
     app,

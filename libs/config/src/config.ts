@@ -33,7 +33,36 @@ const envSchema = z.object({
   INGEST_RETRY_ATTEMPTS: int(6, 1, 20),
   INGEST_RETRY_DELAY_MS: int(1000, 10, 60_000),
   INGEST_CONCURRENCY: int(1, 1, 16),
+  // Accounts (issue 4). Secrets have development defaults only outside production (see loadConfig).
+  PUBLIC_URL: url(['http', 'https']).optional(),
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  SESSION_TTL_DAYS: int(30, 1, 365),
+  OTP_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes as 64 hex characters (openssl rand -hex 32)')
+    .optional(),
+  OTP_TTL_S: int(600, 30, 3600),
+  OTP_MAX_ATTEMPTS: int(5, 1, 20),
+  OTP_RESEND_COOLDOWN_S: int(60, 0, 3600),
+  AUTH_IDENTIFIER_LIMIT: int(5, 1, 1000),
+  AUTH_IP_LIMIT: int(30, 1, 100_000),
+  AUTH_FAILURE_LIMIT: int(10, 1, 1000),
+  AUTH_RATE_WINDOW_S: int(900, 1, 86_400),
+  AUTH_LOCKOUT_S: int(900, 1, 86_400),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be "AC" followed by 32 hex characters').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'must be an E.164 number (+15551234567) or a Messaging Service SID (MG...)')
+    .optional(),
+  TWILIO_API_BASE_URL: url(['http', 'https']).default('https://api.twilio.com'),
+  SMTP_URL: url(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().min(3).default('Job portal <no-reply@jobportal.localhost>'),
 });
+
+/** Fixed development-only values, never accepted in production (see loadConfig). */
+const DEV_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production';
+const DEV_OTP_ENCRYPTION_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 export interface AppConfig {
   app: { env: 'development' | 'test' | 'production'; port: number; host: string; frontendDir: string };
@@ -42,6 +71,35 @@ export interface AppConfig {
   database: { url: string };
   data: { dir: string; quarantineDir: string; technologySkillsCsv: string };
   ingest: { batchSize: number; retryAttempts: number; retryInitialDelayMs: number; concurrency: number };
+  auth: {
+    /** Signs the session cookie. */
+    sessionSecret: string;
+    sessionTtlDays: number;
+    /** Secure cookies (HTTPS only): production. */
+    secureCookies: boolean;
+    /** AES-256-GCM key for OTP and authenticator secrets at rest (32 bytes, hex). */
+    otpEncryptionKey: string;
+    otpTtlS: number;
+    otpMaxAttempts: number;
+    resendCooldownS: number;
+    /** Codes sent per phone/e-mail per window. */
+    identifierLimit: number;
+    /** Code requests per client IP per window. */
+    ipLimit: number;
+    /** Wrong codes per phone/e-mail per window before it is locked out. */
+    failureLimit: number;
+    rateWindowS: number;
+    lockoutS: number;
+  };
+  notify: {
+    /** Base URL of the web app, for links in messages. */
+    publicUrl: string;
+    /** null: SMS is not configured (development then only fills the outbox). */
+    twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string } | null;
+    /** null: e-mail is not configured (development then only fills the outbox). */
+    smtpUrl: string | null;
+    mailFrom: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -66,6 +124,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0]), reason: i.message })));
   }
   const e = parsed.data;
+  const problems: Array<{ variable: string; reason: string }> = [];
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    for (const v of ['SESSION_SECRET', 'OTP_ENCRYPTION_KEY', 'PUBLIC_URL'] as const) {
+      if (!e[v]) problems.push({ variable: v, reason: 'is required when NODE_ENV=production' });
+    }
+    if (e.SESSION_SECRET === DEV_SESSION_SECRET) problems.push({ variable: 'SESSION_SECRET', reason: 'is the development value' });
+    if (e.OTP_ENCRYPTION_KEY?.toLowerCase() === DEV_OTP_ENCRYPTION_KEY) problems.push({ variable: 'OTP_ENCRYPTION_KEY', reason: 'is the development value' });
+  }
+  const twilioVars = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const;
+  const twilioSet = twilioVars.filter((v) => e[v]);
+  if (twilioSet.length > 0 && twilioSet.length < twilioVars.length) {
+    for (const v of twilioVars.filter((v) => !e[v])) problems.push({ variable: v, reason: `is required with ${twilioSet.join(', ')}` });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(e.DATA_DIR);
   return {
     app: { env: e.NODE_ENV, port: e.PORT, host: e.HOST, frontendDir: resolve(e.FRONTEND_DIR) },
@@ -78,6 +151,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryAttempts: e.INGEST_RETRY_ATTEMPTS,
       retryInitialDelayMs: e.INGEST_RETRY_DELAY_MS,
       concurrency: e.INGEST_CONCURRENCY,
+    },
+    auth: {
+      sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      sessionTtlDays: e.SESSION_TTL_DAYS,
+      secureCookies: production,
+      otpEncryptionKey: e.OTP_ENCRYPTION_KEY ?? DEV_OTP_ENCRYPTION_KEY,
+      otpTtlS: e.OTP_TTL_S,
+      otpMaxAttempts: e.OTP_MAX_ATTEMPTS,
+      resendCooldownS: e.OTP_RESEND_COOLDOWN_S,
+      identifierLimit: e.AUTH_IDENTIFIER_LIMIT,
+      ipLimit: e.AUTH_IP_LIMIT,
+      failureLimit: e.AUTH_FAILURE_LIMIT,
+      rateWindowS: e.AUTH_RATE_WINDOW_S,
+      lockoutS: e.AUTH_LOCKOUT_S,
+    },
+    notify: {
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      twilio:
+        e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM
+          ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL.replace(/\/+$/, '') }
+          : null,
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
     },
   };
 }

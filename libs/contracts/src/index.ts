@@ -1,3 +1,4 @@
 export * from './posting';
 export * from './queues';
 export * from './search';
+export * from './accounts';

@@ -1,6 +1,8 @@
 /** BullMQ queue and job names: the only way backend, CLI and workers meet besides libs. */
 export const QUEUES = {
   ingest: 'ingest',
+  /** Saved-search alerts: digests per user and frequency (issue 4). */
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -26,4 +28,14 @@ export interface IngestReport {
   rejectedByReason: Record<string, number>;
   quarantinePath: string | null;
   durationMs: number;
+}
+
+export const NOTIFICATION_JOBS = {
+  /** Send one user's digest of new matches for one frequency. Payload: DigestJob (ids only, never codes). */
+  digest: 'digest',
+} as const;
+
+export interface DigestJob {
+  userId: string;
+  frequency: 'instant' | 'daily' | 'weekly';
 }

@@ -1,0 +1,4 @@
+import { Accounts1795301481927 } from './1795301481927-accounts';
+
+/** Every migration, oldest first. Classes rather than a glob, so ts-jest and the build load the same list. */
+export const MIGRATIONS = [Accounts1795301481927];

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { MeController } from './me.controller';
+import { SavedJobRow } from './saved-jobs/saved-job.entity';
+import { SavedJobsController } from './saved-jobs/saved-jobs.controller';
+import { SavedJobsService } from './saved-jobs/saved-jobs.service';
+import { NotificationMark, SavedSearchRow } from './saved-searches/saved-search.entity';
+import { SavedSearchesController } from './saved-searches/saved-searches.controller';
+import { SavedSearchesService } from './saved-searches/saved-searches.service';
+import { TotpService } from './totp.service';
+
+/** Everything under /api/me: the account, its authenticator app and sessions, saved jobs and searches. */
+@Module({
+  imports: [AuthModule, TypeOrmModule.forFeature([SavedJobRow, SavedSearchRow, NotificationMark])],
+  controllers: [MeController, SavedJobsController, SavedSearchesController],
+  providers: [TotpService, SavedJobsService, SavedSearchesService],
+})
+export class MeModule {}
