@@ -13,6 +13,11 @@ export const routes: Routes = [
     loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
   },
   {
+    path: 'jobs/:id',
+    title: 'Job',
+    loadComponent: () => import('./jobs/job-detail/job-detail-page').then((m) => m.JobDetailPage),
+  },
+  {
     path: 'saved',
     title: 'Saved jobs and searches',
     loadComponent: () => import('./saved/saved-page').then((m) => m.SavedPage),
