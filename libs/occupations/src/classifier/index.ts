@@ -1,0 +1,11 @@
+export * from './featurize';
+export * from './training-data';
+export { EmbeddingBagModel, packBatch, fit, type ModelShape, type PackedBatch, type FitOptions } from './model';
+export { initTensorflow, type BackendName } from './tf-backend';
+export { createRng, shuffle, type Rng } from './rng';
+export { fitTemperature, reliability, type ReliabilityBin } from './calibration';
+export { evaluateAnswers, type EvaluationMetrics, type RankedAnswer } from './evaluate';
+export { TfidfNearestTitle } from './tfidf-baseline';
+export * from './occupation-classifier';
+export * from './artifact';
+export * from './train';

@@ -1,0 +1,2 @@
+export * from './onet';
+export * from './classifier';
