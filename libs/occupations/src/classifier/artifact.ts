@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { EvaluationMetrics } from './evaluate';
+import type { SplitOptions } from './training-data';
 import { EmbeddingBagModel, type ModelShape } from './model';
 import { OccupationClassifier, type ClassifierSettings } from './occupation-classifier';
 
@@ -19,6 +20,8 @@ export interface TrainingMetadata {
   backend: string;
   trainingSeconds: number;
   examples: { train: number; calibration: number; evaluation: number };
+  /** How the held-out titles were chosen; eval rebuilds the split from these and checks the fingerprint. */
+  split: SplitOptions & { trainShare: number; fingerprint: string };
   hyperparameters: { dim: number; buckets: number; epochs: number; batchSize: number; learningRate: number };
   losses: number[];
   /** Held-out evaluation at training time (the eval command recomputes it). */
@@ -100,7 +103,7 @@ export async function loadClassifier(modelDir: string): Promise<{ classifier: Oc
   }
   const specs = json.weightsManifest.flatMap((g) => g.weights);
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
-  const artifacts = await tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData }).load();
+  const artifacts = await tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData }).load!();
   const tensors = tf.io.decodeWeights(artifacts.weightData as ArrayBuffer, artifacts.weightSpecs ?? []);
   try {
     const read = (name: string) => {

@@ -13,6 +13,11 @@ export interface FeatureConfig {
   charNgramMax: number;
   /** How many words from the start of the description are used. */
   descriptionWords: number;
+  /**
+   * Description words hash to the same rows as title words, so what task statements teach about
+   * a word ("chemotherapy" -> nurses) also serves titles that contain it.
+   */
+  shareWordEmbeddings: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -20,6 +25,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charNgramMin: 3,
   charNgramMax: 5,
   descriptionWords: 40,
+  shareWordEmbeddings: true,
 };
 
 /** Words too common in descriptions to say anything about the occupation. */
@@ -47,15 +53,22 @@ export function titleWords(title: string): string[] {
   return norm === '' ? [] : norm.split(' ').filter((w) => !/^\d+$/.test(w));
 }
 
-/** The feature strings of a title: the whole title, words, word bigrams and character n-grams of each word. */
-export function titleFeatureStrings(title: string, config: FeatureConfig): string[] {
+/** The word-level feature strings of a title: the whole title, its words and word bigrams. */
+export function titleWordFeatureStrings(title: string): string[] {
   const words = titleWords(title);
   if (words.length === 0) return [];
   const out: string[] = [`t:${words.join(' ')}`];
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    out.push(`w:${w}`);
-    if (i > 0) out.push(`b:${words[i - 1]} ${w}`);
+    out.push(`w:${words[i]}`);
+    if (i > 0) out.push(`b:${words[i - 1]} ${words[i]}`);
+  }
+  return out;
+}
+
+/** Character n-grams of each title word, with `<` `>` marking the word's ends ("<rn>", "nurs"). */
+export function titleCharFeatureStrings(title: string, config: FeatureConfig): string[] {
+  const out: string[] = [];
+  for (const w of titleWords(title)) {
     const padded = `<${w}>`;
     for (let n = config.charNgramMin; n <= config.charNgramMax; n++) {
       for (let s = 0; s + n <= padded.length; s++) out.push(`c:${padded.slice(s, s + n)}`);
@@ -73,7 +86,7 @@ export function descriptionFeatureStrings(description: string | null | undefined
   for (const w of words) {
     if (out.length >= config.descriptionWords) break;
     if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
-    out.push(`d:${w}`);
+    out.push(config.shareWordEmbeddings ? `w:${w}` : `d:${w}`);
   }
   return out;
 }
@@ -88,15 +101,15 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-export interface Features {
-  title: Int32Array;
-  description: Int32Array;
-}
+/**
+ * Hashed feature ids in three bags, each averaged on its own so that the ~40 character n-grams
+ * of a title do not drown its 3-5 word features: title words, title characters, description.
+ */
+export type Features = readonly [Int32Array, Int32Array, Int32Array];
+export const BAGS = 3;
 
 export function featurize(item: ClassifyItem, config: FeatureConfig): Features {
   const toIds = (strings: string[]) => Int32Array.from(strings, (s) => hashString(s) % config.buckets);
-  return {
-    title: toIds(titleFeatureStrings(item.title ?? '', config)),
-    description: toIds(descriptionFeatureStrings(item.description, config)),
-  };
+  const title = item.title ?? '';
+  return [toIds(titleWordFeatureStrings(title)), toIds(titleCharFeatureStrings(title, config)), toIds(descriptionFeatureStrings(item.description, config))];
 }

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Features } from './featurize';
+import { BAGS, type Features } from './featurize';
 
 /**
- * fastText-style classifier: the mean embedding of a title's hashed n-grams and the mean
- * embedding of its description words ("embedding bags"), concatenated, then one softmax layer
- * over the occupations.
+ * fastText-style classifier: the mean embeddings of three bags of hashed features (title words,
+ * title character n-grams, description words; see featurize.ts), concatenated, then one softmax
+ * layer over the occupations.
  *
  * The bags are summed in plain JS over a Float32Array table, and everything after them (the
  * softmax layer, the loss, autodiff, Adam) is TensorFlow.js. Measured on wasm, 2 cores, batch
@@ -20,7 +20,7 @@ export interface ModelShape {
   classes: number;
 }
 
-/** A batch as flat ids: the title bag of example i is segment i, its description bag segment size + i. */
+/** A batch as flat ids: bag b of example i is segment b * size + i. */
 export interface PackedBatch {
   size: number;
   ids: Int32Array;
@@ -32,7 +32,7 @@ export interface PackedBatch {
 export function packBatch(items: readonly Features[]): PackedBatch {
   const size = items.length;
   let nnz = 0;
-  for (const f of items) nnz += f.title.length + f.description.length;
+  for (const f of items) for (const bag of f) nnz += bag.length;
   const ids = new Int32Array(nnz);
   const segments = new Int32Array(nnz);
   const scale = new Float32Array(nnz);
@@ -45,10 +45,7 @@ export function packBatch(items: readonly Features[]): PackedBatch {
       scale[k] = s;
     }
   };
-  items.forEach((f, i) => {
-    put(f.title, i);
-    put(f.description, size + i);
-  });
+  items.forEach((f, i) => f.forEach((bag, b) => put(bag, b * size + i)));
   return { size, ids, segments, scale };
 }
 
@@ -72,6 +69,12 @@ function dense(a: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
   return denseOp(a, w);
 }
 
+/** Where segment `seg` (bag b of example i) starts in the [size, BAGS * dim] bag matrix. */
+function bagOffset(seg: number, size: number, dim: number): number {
+  const bag = Math.floor(seg / size);
+  return (seg - bag * size) * BAGS * dim + bag * dim;
+}
+
 export class EmbeddingBagModel {
   private constructor(
     readonly shape: ModelShape,
@@ -84,14 +87,14 @@ export class EmbeddingBagModel {
   /** Seeded initial weights: uniform(±1/dim) embeddings (fastText's), Glorot-uniform softmax kernel, zero bias. */
   static create(shape: ModelShape, seed: number): EmbeddingBagModel {
     const { buckets, dim, classes } = shape;
-    const limit = Math.sqrt(6 / (2 * dim + classes));
+    const limit = Math.sqrt(6 / (BAGS * dim + classes));
     const init = tf.randomUniform([buckets, dim], -1 / dim, 1 / dim, 'float32', seed);
     const table = init.dataSync() as Float32Array;
     init.dispose();
     return new EmbeddingBagModel(
       shape,
       table,
-      tf.variable(tf.randomUniform([2 * dim, classes], -limit, limit, 'float32', seed + 1), true),
+      tf.variable(tf.randomUniform([BAGS * dim, classes], -limit, limit, 'float32', seed + 1), true),
       tf.variable(tf.zeros([classes]), true),
     );
   }
@@ -101,24 +104,23 @@ export class EmbeddingBagModel {
       if (values.length !== size) throw new Error(`Model weight ${name} holds ${values.length} values, expected ${size}.`);
     };
     check(weights.embedding, shape.buckets * shape.dim, 'embedding');
-    check(weights.kernel, 2 * shape.dim * shape.classes, 'kernel');
+    check(weights.kernel, BAGS * shape.dim * shape.classes, 'kernel');
     check(weights.bias, shape.classes, 'bias');
     return new EmbeddingBagModel(
       shape,
       weights.embedding,
-      tf.variable(tf.tensor2d(weights.kernel, [2 * shape.dim, shape.classes]), true),
+      tf.variable(tf.tensor2d(weights.kernel, [BAGS * shape.dim, shape.classes]), true),
       tf.variable(tf.tensor1d(weights.bias), true),
     );
   }
 
-  /** Title and description bags side by side: [size, 2 * dim], row-major. */
+  /** The bags of each example side by side: [size, BAGS * dim], row-major. */
   bags(batch: PackedBatch): Float32Array {
     const { dim } = this.shape;
-    const out = new Float32Array(batch.size * 2 * dim);
+    const out = new Float32Array(batch.size * BAGS * dim);
     const { ids, segments, scale } = batch;
     for (let k = 0; k < ids.length; k++) {
-      const seg = segments[k];
-      const offset = seg < batch.size ? seg * 2 * dim : (seg - batch.size) * 2 * dim + dim;
+      const offset = bagOffset(segments[k], batch.size, dim);
       const row = ids[k] * dim;
       const s = scale[k];
       for (let j = 0; j < dim; j++) out[offset + j] += s * this.table[row + j];
@@ -135,7 +137,7 @@ export class EmbeddingBagModel {
   predictLogits(batch: PackedBatch): Float32Array {
     const bags = this.bags(batch);
     // Read outside tf.tidy: dataSync inside a tidy scope costs ~75 ms more per call on wasm (measured).
-    const logits = tf.tidy(() => this.logits(tf.tensor2d(bags, [batch.size, 2 * this.shape.dim])));
+    const logits = tf.tidy(() => this.logits(tf.tensor2d(bags, [batch.size, BAGS * this.shape.dim])));
     try {
       return logits.dataSync() as Float32Array;
     } finally {
@@ -206,7 +208,7 @@ export async function fit(
             const logits = tf.add(dense(bags as tf.Tensor2D, kernel as tf.Tensor2D), bias);
             return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(y, 'int32'), classes), logits) as tf.Scalar;
           };
-          const { value, grads } = tf.valueAndGrads(f)([tf.tensor2d(bagValues, [batch.size, 2 * dim]), model.kernel, model.bias]);
+          const { value, grads } = tf.valueAndGrads(f)([tf.tensor2d(bagValues, [batch.size, BAGS * dim]), model.kernel, model.bias]);
           headOptimizer.applyGradients([
             { name: model.kernel.name, tensor: grads[1] },
             { name: model.bias.name, tensor: grads[2] },
@@ -229,8 +231,7 @@ export async function fit(
         }
         const rowGrad = new Float32Array(used.length * dim);
         for (let k = 0; k < batch.ids.length; k++) {
-          const seg = batch.segments[k];
-          const offset = seg < batch.size ? seg * 2 * dim : (seg - batch.size) * 2 * dim + dim;
+          const offset = bagOffset(batch.segments[k], batch.size, dim);
           const r = local[batch.ids[k]] * dim;
           const s = batch.scale[k];
           for (let j = 0; j < dim; j++) rowGrad[r + j] += s * dBags[offset + j];

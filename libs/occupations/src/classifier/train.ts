@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
 import type { OccupationCore } from '../onet/occupation';
 import type { TrainingMetadata } from './artifact';
@@ -99,11 +100,22 @@ export async function trainClassifier(
     backend: tf.getBackend(),
     trainingSeconds: (Date.now() - started) / 1000,
     examples: { train: train.length, calibration: calibration.length, evaluation: evaluation.length },
+    split: { ...o.split, seed: o.seed, trainShare: o.trainShare, fingerprint: splitFingerprint(trainingSet) },
     hyperparameters: { dim: o.dim, buckets: o.features.buckets, epochs: o.epochs, batchSize: o.batchSize, learningRate: o.learningRate },
     losses,
   };
   metadata.evaluation = evaluateClassifier(classifier, evaluation);
   return { classifier, metadata, trainingSet };
+}
+
+/**
+ * Identifies the held-out split (its titles and labels), so evaluation can check that it scores a
+ * model on the very titles that model never saw.
+ */
+export function splitFingerprint(set: TrainingSet): string {
+  const h = createHash('sha256');
+  for (const e of [...set.calibration, ...set.evaluation]) h.update(`${set.labels[e.label].onetCode}\t${e.title}\n`);
+  return h.digest('hex').slice(0, 16);
 }
 
 function logitsOf(model: EmbeddingBagModel, examples: readonly Example[], features: FeatureConfig): Float32Array {
