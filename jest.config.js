@@ -1,6 +1,6 @@
 /** Two projects: `unit` (pure code, *.spec.ts beside it) and `e2e` (real services, test/*.e2e-spec.ts). */
 const moduleNameMapper = {
-  '^@jobportal/(config|contracts|postings|search|occupations)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@jobportal/(config|contracts|postings|search|occupations|notify)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@jobportal/config';
 import { createIngestPipeline } from './ingest/ingest-pipeline';
 import { createIngestWorker } from './ingest/ingest.processor';
+import { createAlerting } from './notifications/alerting';
 
 @Module({})
 class WorkersModule {}
@@ -22,8 +23,9 @@ async function bootstrap() {
     throw err;
   }
   const app = await NestFactory.createApplicationContext(WorkersModule, { logger: ['log', 'warn', 'error'] });
-  const pipeline = await createIngestPipeline(config);
-  const workers = [createIngestWorker(config, pipeline)];
+  const alerting = createAlerting(config);
+  const pipeline = await createIngestPipeline(config, alerting.importListener);
+  const workers = [createIngestWorker(config, pipeline), await alerting.startWorker(pipeline.es, pipeline.alias, { schedules: true })];
   logger.log(`Consuming queues: ${workers.map((w) => w.name).join(', ')} (Redis ${new URL(config.redis.url).host})`);
 
   let stopping = false;
@@ -32,6 +34,7 @@ async function bootstrap() {
     stopping = true;
     logger.log(`${signal}: finishing active jobs, then exiting`);
     await Promise.all(workers.map((w) => w.close()));
+    await alerting.close();
     await pipeline.close();
     await app.close();
     process.exit(0);

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@jobportal/config';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule],
+      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule],
     };
   }
 }

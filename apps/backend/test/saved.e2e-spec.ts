@@ -235,7 +235,7 @@ describe('saved jobs and saved searches (real PostgreSQL, Redis, Elasticsearch)'
 
     it('creates, reads, lists and updates a saved search', async () => {
       const created = await http().post('/api/me/saved-searches').set('Cookie', alice).send(search).expect(201);
-      expect(created.body).toEqual({ id: expect.any(String), ...search, createdAt: expect.any(String), updatedAt: expect.any(String) });
+      expect(created.body).toEqual({ id: expect.any(String), ...search, paused: false, createdAt: expect.any(String), updatedAt: expect.any(String) });
       id = created.body.id;
       expect((await http().get(`/api/me/saved-searches/${id}`).set('Cookie', alice).expect(200)).body).toEqual(created.body);
       expect((await http().get('/api/me/saved-searches').set('Cookie', alice).expect(200)).body).toEqual([created.body]);
@@ -244,6 +244,10 @@ describe('saved jobs and saved searches (real PostgreSQL, Redis, Elasticsearch)'
       expect(patched.body).toMatchObject({ id, name: 'Austin nursing', frequency: 'weekly', channel: 'sms', params: search.params });
       const params = await http().patch(`/api/me/saved-searches/${id}`).set('Cookie', alice).send({ params: { q: 'nurse practitioner', experience: 'mid_senior,director' } }).expect(200);
       expect(params.body.params).toEqual({ q: 'nurse practitioner', experience: ['mid_senior', 'director'] });
+      // Alerts paused by an unsubscribe link are resumed here.
+      await http().patch(`/api/me/saved-searches/${id}`).set('Cookie', alice).send({ paused: true }).expect(200);
+      const resumed = await http().patch(`/api/me/saved-searches/${id}`).set('Cookie', alice).send({ paused: false }).expect(200);
+      expect(resumed.body.paused).toBe(false);
     });
 
     it('validates the parameters like the search endpoint, with the field and the reason', async () => {

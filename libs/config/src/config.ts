@@ -29,6 +29,7 @@ const envSchema = z.object({
   DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/jobportal'),
   DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '../shared/data')),
   QUARANTINE_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'quarantine')),
+  MODEL_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.cache/models')),
   INGEST_BATCH_SIZE: int(500, 1, 10_000),
   INGEST_RETRY_ATTEMPTS: int(6, 1, 20),
   INGEST_RETRY_DELAY_MS: int(1000, 10, 60_000),
@@ -70,6 +71,8 @@ export interface AppConfig {
   redis: { url: string; queuePrefix: string };
   database: { url: string };
   data: { dir: string; quarantineDir: string; technologySkillsCsv: string };
+  /** Trained model artifacts (the occupation classifier), git-ignored; rebuilt by `npm run train:classifier`. */
+  models: { dir: string };
   ingest: { batchSize: number; retryAttempts: number; retryInitialDelayMs: number; concurrency: number };
   auth: {
     /** Signs the session cookie. */
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     database: { url: e.DATABASE_URL },
     data: { dir: dataDir, quarantineDir: resolve(e.QUARANTINE_DIR), technologySkillsCsv: resolve(dataDir, 'onet/technology_skills.csv') },
+    models: { dir: resolve(e.MODEL_DIR) },
     ingest: {
       batchSize: e.INGEST_BATCH_SIZE,
       retryAttempts: e.INGEST_RETRY_ATTEMPTS,

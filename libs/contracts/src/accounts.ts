@@ -126,6 +126,8 @@ export interface SavedSearch {
   params: SavedSearchParams;
   frequency: AlertFrequency;
   channel: AlertChannel;
+  /** Alerts stopped by the unsubscribe link (or by the user); PATCH `paused: false` resumes them. */
+  paused: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -137,4 +139,4 @@ export interface CreateSavedSearchRequest {
   channel: AlertChannel;
 }
 
-export type UpdateSavedSearchRequest = Partial<CreateSavedSearchRequest>;
+export type UpdateSavedSearchRequest = Partial<CreateSavedSearchRequest> & { paused?: boolean };

@@ -33,7 +33,13 @@ export interface IngestReport {
 export const NOTIFICATION_JOBS = {
   /** Send one user's digest of new matches for one frequency. Payload: DigestJob (ids only, never codes). */
   digest: 'digest',
+  /** Enqueue a digest per user with active saved searches of one frequency (job schedulers). Payload: DigestFanoutJob. */
+  fanout: 'fanout',
 } as const;
+
+export interface DigestFanoutJob {
+  frequency: 'daily' | 'weekly';
+}
 
 export interface DigestJob {
   userId: string;

@@ -10,3 +10,4 @@ export * from './requests/job-by-id';
 export * from './requests/similar-jobs';
 export * from './requests/suggest';
 export * from './requests/categories';
+export * from './requests/alert-match';

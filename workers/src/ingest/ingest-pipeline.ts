@@ -21,6 +21,16 @@ export interface ImportFileOptions {
   refresh?: boolean;
 }
 
+/**
+ * Told when an import starts and when it has finished and been refreshed (saved-search alerts:
+ * workers/src/notifications). Its failures are logged by the caller's hook, never fail an import.
+ */
+export interface ImportListener {
+  importStarted(): Promise<string>;
+  /** The import's postings are searchable (the pipeline refreshed); also called, with null, after a failed import. */
+  importFinished(id: string, report: IngestReport | null): Promise<void>;
+}
+
 export interface IngestPipeline {
   readonly es: Client;
   readonly alias: string;
@@ -32,7 +42,7 @@ export interface IngestPipeline {
  * Wires the pure pipeline of libs/postings to Elasticsearch. The CLI and the `ingest` queue
  * worker both call this, so a posting takes the same path from any entry point.
  */
-export async function createIngestPipeline(config: AppConfig): Promise<IngestPipeline> {
+export async function createIngestPipeline(config: AppConfig, listener?: ImportListener): Promise<IngestPipeline> {
   // The client's own retries are off: bulkIndexPostings retries with backoff and says when it gives up.
   const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 60_000, maxRetries: 0 });
   const skills = await loadTechnologySkills(config.data.technologySkillsCsv);
@@ -69,18 +79,27 @@ export async function createIngestPipeline(config: AppConfig): Promise<IngestPip
       };
       const sink: PostingSink = { write: (docs) => bulkIndexPostings(es, index, docs, { retry }) };
       const stamp = basename(filePath, extname(filePath));
-      const report = await runImport({
-        source: adapter.name as SourceName,
-        path: filePath,
-        rows,
-        normalize: normalizer,
-        sink,
-        quarantine: createQuarantineFile(resolve(config.data.quarantineDir, `${adapter.name}-${stamp}.jsonl`)),
-        batchSize: config.ingest.batchSize,
-        onProgress: opts.onProgress,
-      });
-      // One refresh at the end rather than wait_for on every batch: a batch then costs no refresh cycle.
-      if (opts.refresh) await es.indices.refresh({ index: alias });
+      const importId = listener ? await listener.importStarted() : null;
+      let report: IngestReport;
+      try {
+        report = await runImport({
+          source: adapter.name as SourceName,
+          path: filePath,
+          rows,
+          normalize: normalizer,
+          sink,
+          quarantine: createQuarantineFile(resolve(config.data.quarantineDir, `${adapter.name}-${stamp}.jsonl`)),
+          batchSize: config.ingest.batchSize,
+          onProgress: opts.onProgress,
+        });
+        // One refresh at the end rather than wait_for on every batch: a batch then costs no refresh cycle.
+        // Alerts need it too: they look only at postings every finished import has made searchable.
+        if (opts.refresh || listener) await es.indices.refresh({ index: alias });
+      } catch (err) {
+        if (importId) await listener!.importFinished(importId, null);
+        throw err;
+      }
+      if (importId) await listener!.importFinished(importId, report);
       return report;
     },
     async close() {

@@ -7,7 +7,7 @@ import { DataSource, QueryFailedError, type EntityManager, type Repository } fro
 import { ApiError } from '../common/error-envelope.filter';
 import { APP_CONFIG } from '../config/config.module';
 import { DatabaseGate } from '../database/database.module';
-import { MESSAGE_DELIVERY, type DeliveryChannel, type MessageDelivery } from '../notifications/message-delivery';
+import { MESSAGE_DELIVERY, type DeliveryChannel, type MessageDelivery } from '@jobportal/notify';
 import { RateLimitedError, invalidField, seconds } from './auth-errors';
 import type { LoginDto } from './dto/login.dto';
 import type { SignupDto } from './dto/signup.dto';

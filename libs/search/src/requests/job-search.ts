@@ -180,6 +180,16 @@ function postFilter(params: JobSearchParams, now: Date): Query | undefined {
 }
 
 /**
+ * The matching part of a search alone: the text and place query with the facet filters folded in
+ * as filters (no aggregations, no paging), so "does this posting match the search" is one query.
+ * Saved-search alerts run it against new postings only (buildAlertMatchRequests).
+ */
+export function buildJobSearchQuery(params: JobSearchParams, ctx: JobSearchContext, extraFilters: Query[] = []): Query {
+  const facetFilters = activeFacetFilters(params, ctx.now).map((a) => a.filter);
+  return baseQuery(params, ctx, [...facetFilters, ...extraFilters]);
+}
+
+/**
  * GET /api/jobs/search as one Elasticsearch request. The text and the place go in `query`, facet
  * filters in `post_filter`, and each facet's aggregation applies every other facet's filter
  * (disjunctive facets).

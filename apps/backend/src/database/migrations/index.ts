@@ -1,4 +1,5 @@
 import { Accounts1795301481927 } from './1795301481927-accounts';
+import { AlertDigests1795400000000 } from './1795400000000-alert-digests';
 
 /** Every migration, oldest first. Classes rather than a glob, so ts-jest and the build load the same list. */
-export const MIGRATIONS = [Accounts1795301481927];
+export const MIGRATIONS = [Accounts1795301481927, AlertDigests1795400000000];

@@ -10,6 +10,8 @@ export class SavedSearchRow {
   @Column({ type: 'jsonb' }) params!: SavedSearchParams;
   @Column({ type: 'varchar', length: 10 }) frequency!: AlertFrequency;
   @Column({ type: 'varchar', length: 10 }) channel!: AlertChannel;
+  /** Set by the unsubscribe link of an alert: the search stays, its alerts stop. */
+  @Column({ type: 'boolean', default: false }) paused!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

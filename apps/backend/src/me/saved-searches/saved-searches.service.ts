@@ -21,6 +21,7 @@ function toSavedSearch(row: SavedSearchRow): SavedSearch {
     params: row.params,
     frequency: row.frequency,
     channel: row.channel,
+    paused: row.paused,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -79,6 +80,7 @@ export class SavedSearchesService {
       ...(params !== undefined ? { params } : {}),
       ...(dto.frequency !== undefined ? { frequency: dto.frequency } : {}),
       ...(dto.channel !== undefined ? { channel: dto.channel } : {}),
+      ...(dto.paused !== undefined ? { paused: dto.paused } : {}),
     });
     return toSavedSearch(await this.rows.save(row));
   }

@@ -10,7 +10,7 @@ import {
   type SavedSearchParams,
 } from '@jobportal/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { SearchJobsDto } from '../../../jobs/dto/search-jobs.dto';
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
@@ -42,7 +42,10 @@ export class CreateSavedSearchDto implements CreateSavedSearchRequest {
   channel!: AlertChannel;
 }
 
-export class UpdateSavedSearchDto extends PartialType(CreateSavedSearchDto) {}
+export class UpdateSavedSearchDto extends PartialType(CreateSavedSearchDto) {
+  /** false resumes alerts paused by an unsubscribe link; true pauses them. */
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() paused?: boolean;
+}
 
 export class SavedSearchDto implements SavedSearch {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -50,6 +53,7 @@ export class SavedSearchDto implements SavedSearch {
   @ApiProperty({ type: SavedSearchParamsDto }) params!: SavedSearchParamsDto;
   @ApiProperty({ enum: ALERT_FREQUENCIES }) frequency!: AlertFrequency;
   @ApiProperty({ enum: ALERT_CHANNELS }) channel!: AlertChannel;
+  @ApiProperty() paused!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) updatedAt!: string;
 }

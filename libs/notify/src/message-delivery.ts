@@ -1,4 +1,4 @@
-/** The one port for SMS and e-mail: one-time codes now, saved-search digests later. */
+/** The one port for SMS and e-mail: one-time codes (backend) and saved-search digests (workers). */
 export const MESSAGE_DELIVERY = Symbol('MESSAGE_DELIVERY');
 
 export type DeliveryChannel = 'sms' | 'email';

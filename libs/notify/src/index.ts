@@ -1,0 +1,6 @@
+export * from './message-delivery';
+export * from './redis-outbox';
+export * from './channel-delivery';
+export * from './smtp-email.sender';
+export * from './twilio-sms.sender';
+export * from './unsubscribe-token';
