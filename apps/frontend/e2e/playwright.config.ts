@@ -6,6 +6,21 @@ const PORT = 3210;
 /** Browser tests get their own index (prefix) so they never touch the demo's data. */
 export const BROWSER_ENV = { NODE_ENV: 'test', PORT: String(PORT), ES_INDEX_PREFIX: 'e2e-browser-', QUEUE_PREFIX: 'e2e-browser' };
 
+/**
+ * The account journeys read one-time codes from the development outbox (GET /api/dev/outbox),
+ * which exists only with NODE_ENV=development; they run against this second server (the same
+ * index, the test database, its own queues) and pick it with test.use({ baseURL: ACCOUNT_BASE_URL }).
+ */
+const ACCOUNT_PORT = 3211;
+export const ACCOUNT_BASE_URL = `http://127.0.0.1:${ACCOUNT_PORT}`;
+const ACCOUNT_ENV = {
+  NODE_ENV: 'development',
+  PORT: String(ACCOUNT_PORT),
+  ES_INDEX_PREFIX: BROWSER_ENV.ES_INDEX_PREFIX,
+  QUEUE_PREFIX: 'e2e-browser-accounts',
+  DATABASE_URL: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/jobportal_test',
+};
+
 export default defineConfig({
   testDir: __dirname,
   testMatch: '**/*.pw.ts',
@@ -22,12 +37,22 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: 'node apps/backend/dist/main.js',
-    cwd: REPO_ROOT,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { ...process.env, ...BROWSER_ENV } as Record<string, string>,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'node apps/backend/dist/main.js',
+      cwd: REPO_ROOT,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      env: { ...process.env, ...BROWSER_ENV } as Record<string, string>,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'node apps/backend/dist/main.js',
+      cwd: REPO_ROOT,
+      url: `${ACCOUNT_BASE_URL}/api/health`,
+      env: { ...process.env, ...ACCOUNT_ENV } as Record<string, string>,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import {
   TitleStrategy,
@@ -7,6 +7,7 @@ import {
   withInMemoryScrolling,
 } from '@angular/router';
 
+import { credentialsInterceptor } from './account/credentials.interceptor';
 import { routes } from './app.routes';
 import { provideAppIcons } from './layout/app-icons';
 import { PageTitleStrategy } from './layout/page-title.strategy';
@@ -14,7 +15,7 @@ import { PageTitleStrategy } from './layout/page-title.strategy';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([credentialsInterceptor])),
     provideRouter(
       routes,
       withComponentInputBinding(),

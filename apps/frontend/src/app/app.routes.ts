@@ -1,5 +1,7 @@
 import { Routes } from '@angular/router';
 
+import { redirectIfSignedIn, requireSignIn } from './account/auth.guard';
+
 export const routes: Routes = [
   {
     path: '',
@@ -19,8 +21,33 @@ export const routes: Routes = [
   },
   {
     path: 'saved',
-    title: 'Saved jobs and searches',
+    title: 'Saved jobs',
+    canActivate: [requireSignIn],
     loadComponent: () => import('./saved/saved-page').then((m) => m.SavedPage),
+  },
+  {
+    path: 'saved-searches',
+    title: 'Saved searches',
+    canActivate: [requireSignIn],
+    loadComponent: () => import('./saved-searches/saved-searches-page').then((m) => m.SavedSearchesPage),
+  },
+  {
+    path: 'account',
+    title: 'Your account',
+    canActivate: [requireSignIn],
+    loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
+  },
+  {
+    path: 'login',
+    title: 'Log in',
+    canActivate: [redirectIfSignedIn],
+    loadComponent: () => import('./account/sign-in/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'signup',
+    title: 'Create an account',
+    canActivate: [redirectIfSignedIn],
+    loadComponent: () => import('./account/sign-in/signup-page').then((m) => m.SignupPage),
   },
   {
     path: 'careers',

@@ -1,14 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { Component, DestroyRef, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { Component, DestroyRef, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
+import { AuthState } from './account/auth-state';
 import { NAV_LINKS } from './layout/nav-links';
 import { SITE_NAME } from './layout/page-title.strategy';
 import { SiteFooter } from './layout/site-footer';
@@ -29,6 +31,7 @@ const TOOLBAR_HEIGHT_PX = 64;
     MatListModule,
     MatIconModule,
     MatButtonModule,
+    MatMenuModule,
     SiteFooter,
   ],
   templateUrl: './app.html',
@@ -37,6 +40,7 @@ const TOOLBAR_HEIGHT_PX = 64;
 export class App {
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  protected readonly auth = inject(AuthState);
 
   protected readonly siteName = SITE_NAME;
   protected readonly toolbarHeight = TOOLBAR_HEIGHT_PX;
@@ -51,6 +55,7 @@ export class App {
   protected readonly drawerOpen = signal(false);
 
   constructor() {
+    void this.auth.whenKnown();
     this.moveFocusToMainOnPageChange(inject(DestroyRef));
   }
 
@@ -61,6 +66,24 @@ export class App {
   protected closeDrawer(): void {
     this.drawerOpen.set(false);
   }
+
+  protected async logOut(): Promise<void> {
+    await this.auth.logOut();
+    void this.router.navigateByUrl('/');
+  }
+
+  private readonly currentUrl = toSignal(
+    this.router.events.pipe(
+      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: '/' },
+  );
+  /** Where "Sign in" brings the user back to: this page, unless it is a sign-in page already. */
+  protected readonly loginQueryParams = computed(() => {
+    const url = this.currentUrl();
+    return url === '/' || url.startsWith('/login') || url.startsWith('/signup') ? null : { returnUrl: url };
+  });
 
   protected skipToMain(event: Event): void {
     // A plain "#main-content" href would resolve against <base href="/"> and leave the page.

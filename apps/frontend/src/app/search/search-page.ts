@@ -22,11 +22,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, type ParamMap, type Params, Router } from '@angular/router';
 import { SEARCH_SORTS, type JobSearchResponse, type SearchSort } from '@jobportal/contracts';
 import { map } from 'rxjs';
 
 import { toApiError } from '../api/api-error';
+import { AccountsApi } from '../account/accounts-api';
+import { AuthState } from '../account/auth-state';
+import { loginUrlTree } from '../account/auth.guard';
+import { SavedSearchDialog, type SavedSearchDialogData } from '../saved-searches/saved-search-dialog';
+import { suggestName, toSavedSearchParams } from '../saved-searches/saved-search-params';
 import type { JobLinkState } from '../jobs/job-card/job-card';
 import { JobCard } from '../jobs/job-card/job-card';
 import { SORT_LABELS } from '../jobs/job-labels';
@@ -91,6 +97,9 @@ export class SearchPage {
   private readonly route = inject(ActivatedRoute);
   private readonly api = inject(JobsApi);
   private readonly dialog = inject(MatDialog);
+  private readonly auth = inject(AuthState);
+  private readonly accountsApi = inject(AccountsApi);
+  private readonly snackBar = inject(MatSnackBar);
   private readonly resultsHeading = viewChild.required<ElementRef<HTMLElement>>('resultsHeading');
   private readonly filtersDrawer = viewChild.required<TemplateRef<unknown>>('filtersDrawer');
   private drawerRef: MatDialogRef<unknown> | null = null;
@@ -262,6 +271,36 @@ export class SearchPage {
       // Refining keeps the page where it is (the focused checkbox stays in view).
       scroll: 'manual',
     });
+  }
+
+  /** Opens the name/alerts dialog; signed-out users log in first and come back to this search. */
+  protected async saveThisSearch(): Promise<void> {
+    await this.auth.whenKnown();
+    const user = this.auth.user();
+    if (!user) {
+      void this.router.navigateByUrl(loginUrlTree(this.router, this.router.url));
+      return;
+    }
+    const params = toSavedSearchParams(this.state());
+    const data: SavedSearchDialogData = {
+      title: 'Save this search',
+      submitLabel: 'Save search',
+      name: suggestName(params),
+      frequency: 'daily',
+      channel: user.email ? 'email' : 'sms',
+      hasEmail: !!user.email,
+      submit: (values) => this.accountsApi.createSavedSearch({ ...values, params }),
+    };
+    this.dialog
+      .open(SavedSearchDialog, { data })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (!saved) return;
+        this.snackBar
+          .open(`Saved “${saved.name}”. We'll tell you about new matches.`, 'View saved searches', { duration: 6000 })
+          .onAction()
+          .subscribe(() => void this.router.navigateByUrl('/saved-searches'));
+      });
   }
 
   protected toggleRemoteOnly(selected: boolean): void {

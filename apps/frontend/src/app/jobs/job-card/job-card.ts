@@ -3,6 +3,7 @@ import { DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import type { JobSummary } from '@jobportal/contracts';
 
+import { SaveJobButton } from '../../saved/save-job-button';
 import { formatPay } from '../format-pay';
 import { EMPLOYMENT_TYPE_LABELS, EXPERIENCE_LABELS, WORK_MODE_LABELS } from '../job-labels';
 import { OpenedJob } from '../opened-job';
@@ -22,7 +23,7 @@ export interface JobLinkState {
 /** One job in a list: search results (with highlighted snippets) and similar jobs. */
 @Component({
   selector: 'app-job-card',
-  imports: [RouterLink, NgTemplateOutlet, DecimalPipe, RelativeTimePipe],
+  imports: [RouterLink, NgTemplateOutlet, DecimalPipe, RelativeTimePipe, SaveJobButton],
   templateUrl: './job-card.html',
   styleUrl: './job-card.scss',
 })
@@ -36,6 +37,8 @@ export class JobCard {
   readonly compact = input(false);
   /** Unit of `job.distance`: the one the search's radius was given in. */
   readonly distanceUnit = input<'mi' | 'km'>('mi');
+  /** Shows a save toggle in the corner (search results). */
+  readonly saveable = input(false);
 
   protected rememberOpenedJob(): void {
     this.openedJob.id.set(this.job().id);

@@ -3,13 +3,13 @@ import { httpResource } from '@angular/common/http';
 import { Component, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { SOURCE_LABELS } from '@jobportal/contracts';
 
 import { toApiError } from '../../api/api-error';
 import { SITE_NAME } from '../../layout/page-title.strategy';
+import { SaveJobButton } from '../../saved/save-job-button';
 import { formatPay } from '../format-pay';
 import { JobCard, type JobLinkState } from '../job-card/job-card';
 import { EMPLOYMENT_TYPE_LABELS, EXPERIENCE_LABELS, WORK_MODE_LABELS } from '../job-labels';
@@ -19,7 +19,7 @@ import { RelativeTimePipe } from '../relative-time.pipe';
 /** One posting: what it says, how to apply, and similar postings. */
 @Component({
   selector: 'app-job-detail-page',
-  imports: [RouterLink, DatePipe, RelativeTimePipe, MatButtonModule, MatIconModule, MatTooltipModule, JobCard],
+  imports: [RouterLink, DatePipe, RelativeTimePipe, MatButtonModule, MatIconModule, JobCard, SaveJobButton],
   templateUrl: './job-detail-page.html',
   styleUrl: './job-detail-page.scss',
 })
