@@ -22,7 +22,7 @@ export interface TrainingMetadata {
   examples: { train: number; calibration: number; evaluation: number };
   /** How the held-out titles were chosen; eval rebuilds the split from these and checks the fingerprint. */
   split: SplitOptions & { trainShare: number; fingerprint: string };
-  hyperparameters: { dim: number; buckets: number; epochs: number; batchSize: number; learningRate: number };
+  hyperparameters: { dim: number; buckets: number; epochs: number; batchSize: number; learningRate: number; featureDropout: number };
   losses: number[];
   /** Held-out evaluation at training time (the eval command recomputes it). */
   evaluation?: EvaluationMetrics;

@@ -82,7 +82,7 @@ export function descriptionFeatureStrings(description: string | null | undefined
   if (!description || config.descriptionWords <= 0) return [];
   const out: string[] = [];
   // Only the start is read: normalizing a 20 kB description to keep 40 words would be waste.
-  const words = normalizeText(description.slice(0, config.descriptionWords * 12)).split(' ');
+  const words = normalizeText(description.slice(0, config.descriptionWords * 30)).split(' ');
   for (const w of words) {
     if (out.length >= config.descriptionWords) break;
     if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
@@ -91,12 +91,15 @@ export function descriptionFeatureStrings(description: string | null | undefined
   return out;
 }
 
+// A module-level alias keeps this loop fast in Jest's sandbox too (see calibration.ts).
+const { imul } = Math;
+
 /** FNV-1a, 32 bits: fast, stable across machines and Node versions. */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = imul(h, 0x01000193);
   }
   return h >>> 0;
 }

@@ -9,3 +9,4 @@ export { TfidfNearestTitle } from './tfidf-baseline';
 export * from './occupation-classifier';
 export * from './artifact';
 export * from './train';
+export { toPostingSoc } from './posting-soc';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BAGS, type Features } from './featurize';
+import type { Rng } from './rng';
 
 /**
  * fastText-style classifier: the mean embeddings of three bags of hashed features (title words,
@@ -12,7 +13,7 @@ import { BAGS, type Features } from './featurize';
  * scatter-add kernel for the gradient of `gather` took ~530 ms a step (every step rewrites the
  * whole table and both Adam moments); tf ops on just the rows a batch uses ~250 ms (tfjs's
  * gradient of UnsortedSegmentSum runs a broadcast LogicalAnd and two GatherV2, all slow on wasm);
- * the JS bags ~25 ms. The JS part is plain arithmetic, so the model stays backend-neutral.
+ * the JS bags ~44 ms. The JS part is plain arithmetic, so the model stays backend-neutral.
  */
 export interface ModelShape {
   buckets: number;
@@ -29,7 +30,7 @@ export interface PackedBatch {
   scale: Float32Array;
 }
 
-export function packBatch(items: readonly Features[]): PackedBatch {
+export function packBatch(items: readonly Features[], dropout?: { rate: number; rng: Rng }): PackedBatch {
   const size = items.length;
   let nnz = 0;
   for (const f of items) for (const bag of f) nnz += bag.length;
@@ -38,15 +39,19 @@ export function packBatch(items: readonly Features[]): PackedBatch {
   const scale = new Float32Array(nnz);
   let k = 0;
   const put = (bag: Int32Array, segment: number) => {
-    const s = 1 / bag.length;
-    for (let j = 0; j < bag.length; j++, k++) {
+    const start = k;
+    for (let j = 0; j < bag.length; j++) {
+      // Feature dropout (training only): a title must be recognized from part of its n-grams.
+      if (dropout && bag.length > 1 && dropout.rng.next() < dropout.rate) continue;
       ids[k] = bag[j];
       segments[k] = segment;
-      scale[k] = s;
+      k++;
     }
+    const s = 1 / (k - start);
+    for (let j = start; j < k; j++) scale[j] = s;
   };
   items.forEach((f, i) => f.forEach((bag, b) => put(bag, b * size + i)));
-  return { size, ids, segments, scale };
+  return { size, ids: ids.subarray(0, k), segments: segments.subarray(0, k), scale: scale.subarray(0, k) };
 }
 
 /**
@@ -71,7 +76,7 @@ function dense(a: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
 
 /** Where segment `seg` (bag b of example i) starts in the [size, BAGS * dim] bag matrix. */
 function bagOffset(seg: number, size: number, dim: number): number {
-  const bag = Math.floor(seg / size);
+  const bag = (seg / size) | 0;
   return (seg - bag * size) * BAGS * dim + bag * dim;
 }
 
@@ -157,10 +162,15 @@ export interface FitOptions {
   learningRate: number;
   /** The learning rate falls linearly to this share of itself by the last step. */
   finalLearningRateShare: number;
+  /** Share of feature ids dropped from each bag of each training example, drawn from `rng`. */
+  featureDropout: number;
+  rng: Rng;
   onEpochEnd?: (epoch: number, loss: number, seconds: number) => void;
   onBatchEnd?: (epoch: number, batch: number, batches: number) => void;
 }
 
+// A module-level alias: in Jest's sandbox a `Math.sqrt` lookup in this loop is far slower (see calibration.ts).
+const { sqrt } = Math;
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPSILON = 1e-7;
@@ -197,7 +207,10 @@ export async function fit(
       let lossSum = 0;
       for (let b = 0; b < batches; b++) {
         const idx = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, order.length));
-        const batch = packBatch(Array.from(idx, (i) => features[i]));
+        const batch = packBatch(
+          Array.from(idx, (i) => features[i]),
+          options.featureDropout > 0 ? { rate: options.featureDropout, rng: options.rng } : undefined,
+        );
         const y = Int32Array.from(idx, (i) => labels[i]);
         const lr = options.learningRate * (1 - (1 - options.finalLearningRateShare) * (step / Math.max(1, totalSteps - 1)));
         (headOptimizer as unknown as { learningRate: number }).learningRate = lr;
@@ -246,7 +259,7 @@ export async function fit(
             const g = rowGrad[gb + j];
             const mi = (m[base + j] = BETA1 * m[base + j] + (1 - BETA1) * g);
             const vi = (v[base + j] = BETA2 * v[base + j] + (1 - BETA2) * g * g);
-            table[base + j] -= (stepSize * mi) / (Math.sqrt(vi) + EPSILON);
+            table[base + j] -= (stepSize * mi) / (sqrt(vi) + EPSILON);
           }
           local[used[r]] = -1;
         }

@@ -31,7 +31,7 @@ export function createRng(seed: number, stream = 0): Rng {
   for (let i = 0; i < 15; i++) next();
   return {
     next,
-    below: (n) => Math.floor(next() * n),
+    below: (n) => (next() * n) | 0,
     fork: () => Math.floor(next() * 2 ** 31),
   };
 }

@@ -18,6 +18,8 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Share of feature ids dropped per training example (see fit). */
+  featureDropout: number;
   /** Confidence under which a classification is flagged for review. */
   threshold: number;
   split: Omit<SplitOptions, 'seed'>;
@@ -39,6 +41,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 10,
   batchSize: 256,
   learningRate: 0.01,
+  featureDropout: 0.25,
   threshold: 0.5,
   split: DEFAULT_SPLIT,
   trainShare: 1,
@@ -82,6 +85,8 @@ export async function trainClassifier(
       batchSize: o.batchSize,
       learningRate: o.learningRate,
       finalLearningRateShare: 0.05,
+      featureDropout: o.featureDropout,
+      rng: createRng(o.seed, 3),
       onBatchEnd: (epoch, batch, batches) => o.onProgress?.({ kind: 'batch', epoch: epoch + 1, batch, batches }),
       onEpochEnd: (epoch, loss, seconds) => o.onProgress?.({ kind: 'epoch', epoch, epochs: o.epochs, loss, seconds }),
     },
@@ -101,7 +106,7 @@ export async function trainClassifier(
     trainingSeconds: (Date.now() - started) / 1000,
     examples: { train: train.length, calibration: calibration.length, evaluation: evaluation.length },
     split: { ...o.split, seed: o.seed, trainShare: o.trainShare, fingerprint: splitFingerprint(trainingSet) },
-    hyperparameters: { dim: o.dim, buckets: o.features.buckets, epochs: o.epochs, batchSize: o.batchSize, learningRate: o.learningRate },
+    hyperparameters: { dim: o.dim, buckets: o.features.buckets, epochs: o.epochs, batchSize: o.batchSize, learningRate: o.learningRate, featureDropout: o.featureDropout },
     losses,
   };
   metadata.evaluation = evaluateClassifier(classifier, evaluation);

@@ -1,0 +1,102 @@
+import { cpus } from 'node:os';
+import { SingleBar } from 'cli-progress';
+import { ConfigError, loadConfig } from '@jobportal/config';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  initTensorflow,
+  loadOccupationCores,
+  OccupationDataError,
+  saveClassifier,
+  trainClassifier,
+  type TrainProgress,
+} from '@jobportal/occupations';
+import { parseArgs, UsageError } from './args';
+
+const USAGE = `Usage:
+  npm run train:classifier [-- --seed N --epochs N --dim N]
+Trains the occupation classifier on the O*NET tables in DATA_DIR and writes it to
+MODEL_DIR/occupation-classifier (model.json + weights.bin). Defaults: seed ${DEFAULT_TRAIN_OPTIONS.seed}, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, dim ${DEFAULT_TRAIN_OPTIONS.dim}.
+Options: --backend wasm|cpu (default wasm), --json (print the result as JSON)`;
+
+const positiveInt = (name: string, value: string | boolean | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, got "${value}".`);
+  return n;
+};
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2), { seed: 'string', epochs: 'string', dim: 'string', backend: 'string', json: 'boolean', help: 'boolean' });
+    if (args.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') throw new UsageError('--backend must be wasm or cpu.');
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+  const seed = positiveInt('seed', args.seed, DEFAULT_TRAIN_OPTIONS.seed);
+  const epochs = positiveInt('epochs', args.epochs, DEFAULT_TRAIN_OPTIONS.epochs);
+  const dim = positiveInt('dim', args.dim, DEFAULT_TRAIN_OPTIONS.dim);
+  const config = loadConfig();
+  const backend = await initTensorflow(args.backend === 'cpu' ? 'cpu' : 'auto');
+  console.error(`[train] TensorFlow.js backend ${backend}; ${cpus().length} CPU cores; data ${config.data.dir}`);
+
+  const catalog = await loadOccupationCores(config.data.dir);
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: '[train] epoch {epoch}/{epochs} {bar} {percentage}% | batch {value}/{total}', stream: process.stderr, hideCursor: true })
+    : null;
+  const onProgress = (e: TrainProgress) => {
+    if (e.kind === 'data') {
+      console.error(`[train] ${e.labels} occupations; ${e.train} training examples, ${e.calibration} calibration and ${e.evaluation} held-out titles (seed ${seed})`);
+    } else if (e.kind === 'batch') {
+      if (!bar) return;
+      if (e.batch === 1) bar.start(e.batches, 0, { epoch: e.epoch, epochs });
+      bar.update(e.batch, { epoch: e.epoch, epochs });
+    } else if (e.kind === 'epoch') {
+      bar?.stop();
+      console.error(`[train] epoch ${e.epoch}/${e.epochs}: loss ${e.loss.toFixed(4)}, ${e.seconds.toFixed(1)} s`);
+    } else {
+      console.error(`[train] calibration temperature ${e.temperature.toFixed(3)}`);
+    }
+  };
+
+  const { classifier, metadata } = await trainClassifier(catalog.occupations.values(), catalog.onetVersion, { seed, epochs, dim, onProgress });
+  const dir = await saveClassifier(classifier, config.models.dir, metadata);
+  const m = metadata.evaluation!;
+  if (args.json) {
+    console.log(JSON.stringify({ dir, metadata }, null, 2));
+  } else {
+    console.log(
+      [
+        `Model written to ${dir}`,
+        `Trained in ${(metadata.trainingSeconds / 60).toFixed(1)} min on ${backend} (${cpus().length} cores), seed ${seed}, ${metadata.onetVersion}.`,
+        `Held-out titles (${m.count}): top-1 ${pct(m.top1Soc)} / top-5 ${pct(m.top5Soc)} at 6 digits, top-1 ${pct(m.top1Major)} / top-5 ${pct(m.top5Major)} at 2 digits.`,
+        m.confidence
+          ? `Confidence >= ${m.confidence.threshold}: ${pct(m.confidence.shareAbove)} of titles, ${pct(m.confidence.top1SocAbove)} right at 6 digits; ECE ${m.confidence.ece.toFixed(3)}.`
+          : '',
+        'Full report with the baseline: npm run eval:classifier',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof ConfigError || err instanceof OccupationDataError) console.error(err.message);
+    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);
