@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@jobportal/config';
 import { loadOccupationCores, type OccupationCatalog } from '../onet/load-occupations';
 import { classifierDir, loadClassifier, ModelArtifactError, saveClassifier } from './artifact';
+import { toPostingSoc } from './posting-soc';
 import { initTensorflow } from './tf-backend';
 import { evaluateTfidfBaseline, trainClassifier, type TrainOptions, type TrainResult } from './train';
 
@@ -45,6 +46,15 @@ describe('occupation classifier trained on O*NET (reduced)', () => {
     expect(cook.soc[0].major).toBe('35');
     expect(rn.predictions).toHaveLength(5);
     expect(rn.soc[0].probability).toBeGreaterThan(rn.soc[1].probability);
+    // What the ingest pipeline stores on the posting.
+    expect(toPostingSoc(rn)).toMatchObject({
+      code: '29-1141',
+      onet_code: '29-1141.00',
+      title: 'Registered Nurses',
+      major: '29',
+      major_title: 'Healthcare Practitioners and Technical Occupations',
+      needs_review: false,
+    });
   });
 
   it('flags empty and garbage input as needing review instead of hiding or trusting it', () => {
@@ -53,6 +63,8 @@ describe('occupation classifier trained on O*NET (reduced)', () => {
     expect(punctuation).toMatchObject({ needsReview: true, reason: 'empty_input' });
     expect(garbage).toMatchObject({ needsReview: true, reason: 'unknown_words' });
     expect(garbage.soc).toHaveLength(5);
+    expect(toPostingSoc(empty)).toBeNull();
+    expect(toPostingSoc(garbage)?.needs_review).toBe(true);
   });
 
   it('uses the start of the description when the title alone is vague', () => {
