@@ -1,4 +1,9 @@
-/** A seeded PRNG (sfc32): shuffles, splits and initial weights are the same on every machine. */
+import { createRng as createSfc32 } from '@jobportal/postings';
+
+/**
+ * The classifier's seeded randomness: the same sfc32 streams as the postings generator (one
+ * implementation), seen through the two operations training needs.
+ */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -8,27 +13,8 @@ export interface Rng {
   fork(): number;
 }
 
-function fmix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
-}
-
 export function createRng(seed: number, stream = 0): Rng {
-  let a = fmix32(seed | 0);
-  let b = fmix32(Math.floor(seed / 0x1_0000_0000) ^ 0x5bd1e995);
-  let c = fmix32(stream ^ 0x27d4eb2d);
-  let d = 1;
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 15; i++) next();
+  const { next } = createSfc32(seed, stream);
   return {
     next,
     below: (n) => (next() * n) | 0,
