@@ -2,3 +2,4 @@ export * from './posting';
 export * from './queues';
 export * from './search';
 export * from './accounts';
+export * from './occupations';

@@ -3,6 +3,7 @@
  * Angular app and the benchmarks. Words here are API words (workMode), never ES field paths.
  */
 import type { EmploymentType, ExperienceLevel, PayPeriod, SourceName, WorkMode } from './posting';
+import type { JobOccupation } from './occupations';
 
 export const POSTED_WITHIN = ['1d', '3d', '7d', '30d'] as const;
 export type PostedWithin = (typeof POSTED_WITHIN)[number];
@@ -97,6 +98,8 @@ export interface JobSummary {
   postedAt: string | null;
   skills: string[];
   source: SourceName;
+  /** The SOC 2018 occupation the posting was coded to (null before classification). */
+  occupation: JobOccupation | null;
   /** Highlighted snippets: HTML with <mark> around matches, everything else escaped. */
   highlights: { title?: string; description?: string[] };
   /** Present when the search had a location: distance from it in the request's unit. */

@@ -1,181 +1,21 @@
-/** A SOC 2018 group (major "15-0000", minor "15-1200", broad "15-1250") or detailed occupation. */
-export interface SocGroup {
-  code: string;
-  title: string;
-}
-
-/** Where an O*NET-SOC occupation sits in SOC 2018. */
-export interface SocClassification {
-  /** Detailed SOC 2018 code, e.g. "15-1252". */
-  code: string;
-  title: string;
-  /** The SOC 2018 definition of the detailed occupation (shared by its O*NET children). */
-  definition: string | null;
-  /** Major group, e.g. { code: "15-0000", title: "Computer and Mathematical Occupations" }. */
-  major: SocGroup;
-  /** The two digits of the major group ("15"), as postings store it. */
-  majorPrefix: string;
-  minor: SocGroup;
-  broad: SocGroup;
-}
-
-export interface OccupationTask {
-  id: string;
-  text: string;
-  /** "Core" or "Supplemental"; null where O*NET does not rate it. */
-  type: 'Core' | 'Supplemental' | null;
-}
-
-export interface TechnologySkill {
-  /** The product or technology ("Microsoft Excel"). */
-  name: string;
-  /** UNSPSC commodity it belongs to ("Spreadsheet software"). */
-  commodityCode: string;
-  commodityTitle: string;
-  /** O*NET's "Hot Technology" flag: frequently named in employers' postings. */
-  hot: boolean;
-  /** O*NET's "In Demand" flag for this occupation. */
-  inDemand: boolean;
-}
-
-/** A skill or knowledge area with its O*NET importance (1-5) and level (0-7) ratings. */
-export interface RatedElement {
-  id: string;
-  name: string;
-  importance: number | null;
-  level: number | null;
-}
-
-/** O*NET occupational interest scores (1-7), Holland's RIASEC model. */
-export interface RiasecProfile {
-  realistic: number;
-  investigative: number;
-  artistic: number;
-  social: number;
-  enterprising: number;
-  conventional: number;
-}
-export const RIASEC_KEYS = ['realistic', 'investigative', 'artistic', 'social', 'enterprising', 'conventional'] as const;
-
-export interface Interests {
-  scores: RiasecProfile;
-  /** High-point letters in order, e.g. "IC" (Investigative, Conventional). */
-  code: string;
-}
-
-/** O*NET work values "extent" scores (1-7). */
-export interface WorkValues {
-  achievement: number;
-  workingConditions: number;
-  recognition: number;
-  relationships: number;
-  support: number;
-  independence: number;
-}
-export const WORK_VALUE_KEYS = ['achievement', 'workingConditions', 'recognition', 'relationships', 'support', 'independence'] as const;
-
-export interface JobZone {
-  /** 1 (little or no preparation) to 5 (extensive preparation). */
-  zone: number;
-  name: string;
-  education: string;
-  experience: string;
-  training: string;
-}
-
-/** The required education level most respondents named (O*NET "RL" scale, categories 1-12). */
-export interface TypicalEducation {
-  category: number;
-  description: string;
-  /** Percent of respondents in that category. */
-  percent: number;
-  /** Percent per category (1-12), for a distribution chart. */
-  distribution: Array<{ category: number; description: string; percent: number }>;
-}
-
-/** OEWS national estimates; annual and hourly in US dollars. */
-export interface WageFigures {
-  mean: number | null;
-  p10: number | null;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-  p90: number | null;
-}
-export interface OccupationWages {
-  /** Reference period, e.g. "May 2024". */
-  period: string;
-  /** The OEWS code the figures are for; the broad group when OEWS does not publish the detailed one. */
-  socCode: string;
-  socTitle: string;
-  level: 'detailed' | 'broad';
-  employment: number | null;
-  annual: WageFigures;
-  hourly: WageFigures;
-  /** OEWS publishes only annual figures (teachers, pilots). */
-  annualOnly: boolean;
-  /** OEWS publishes only hourly figures (actors, musicians). */
-  hourlyOnly: boolean;
-  /**
-   * Fields OEWS top-codes ("#": at least $115.00 an hour or $239,200 a year); their value here is
-   * that threshold, a lower bound.
-   */
-  topCoded: string[];
-}
-
-/** BLS Employment Projections 2024-34 for the National Employment Matrix line that covers the occupation. */
-export interface OccupationProjections {
-  period: '2024-34';
-  /** NEM code (a SOC code or a BLS aggregate such as 31-1120). */
-  nemCode: string;
-  nemTitle: string;
-  /** Thousands of jobs. */
-  employment2024: number | null;
-  employment2034: number | null;
-  changeNumeric: number | null;
-  changePercent: number | null;
-  /** Average annual openings, thousands. */
-  openingsAnnual: number | null;
-  medianAnnualWage: number | null;
-  typicalEducation: string | null;
-  workExperience: string | null;
-  onTheJobTraining: string | null;
-}
-
-export interface RelatedOccupation {
-  onetCode: string;
-  title: string;
-  /** "Primary-Short", "Primary-Long" or "Supplemental". */
-  tier: string;
-  /** O*NET's rank (1 = most related). */
-  rank: number;
-}
-
-/** The core of an occupation: what the classifier and the search index need. */
-export interface OccupationCore {
-  /** O*NET-SOC 2019 code, e.g. "15-1252.00". */
-  onetCode: string;
-  title: string;
-  description: string;
-  soc: SocClassification;
-  alternateTitles: string[];
-  /** Abbreviated forms O*NET gives for some alternate titles ("CEO"). */
-  shortTitles: string[];
-  reportedTitles: string[];
-  tasks: OccupationTask[];
-}
-
-/** A full O*NET occupation profile. Sections O*NET does not rate for the occupation are empty or null. */
-export interface Occupation extends OccupationCore {
-  technologySkills: TechnologySkill[];
-  /** Sorted by importance, most important first. */
-  skills: RatedElement[];
-  knowledge: RatedElement[];
-  interests: Interests | null;
-  workValues: WorkValues | null;
-  jobZone: JobZone | null;
-  education: TypicalEducation | null;
-  wages: OccupationWages | null;
-  projections: OccupationProjections | null;
-  relatedOccupations: RelatedOccupation[];
-}
+// The occupation profile types are part of the API contract (the Angular app renders them), so
+// they live in libs/contracts; the loader keeps importing them from here.
+export { RIASEC_KEYS, WORK_VALUE_KEYS } from '@jobportal/contracts';
+export type {
+  SocGroup,
+  SocClassification,
+  OccupationTask,
+  TechnologySkill,
+  RatedElement,
+  RiasecProfile,
+  Interests,
+  WorkValues,
+  JobZone,
+  TypicalEducation,
+  WageFigures,
+  OccupationWages,
+  OccupationProjections,
+  RelatedOccupation,
+  OccupationCore,
+  Occupation,
+} from '@jobportal/contracts';

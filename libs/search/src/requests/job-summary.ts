@@ -16,6 +16,7 @@ export const SUMMARY_SOURCE_FIELDS = [
   'skills',
   'source',
   'fingerprint',
+  'soc',
 ] as const;
 
 export type SummarySource = Pick<PostingDocument, (typeof SUMMARY_SOURCE_FIELDS)[number]>;
@@ -53,6 +54,17 @@ export function mapJobSummary(doc: SummarySource, highlight?: Record<string, str
     postedAt: doc.posted_at ?? null,
     skills: doc.skills ?? [],
     source: doc.source,
+    occupation: doc.soc
+      ? {
+          code: doc.soc.code,
+          onetCode: doc.soc.onet_code,
+          title: doc.soc.title,
+          major: doc.soc.major,
+          majorTitle: doc.soc.major_title,
+          confidence: doc.soc.confidence,
+          needsReview: doc.soc.needs_review,
+        }
+      : null,
     highlights,
   };
 }

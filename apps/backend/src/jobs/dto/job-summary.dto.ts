@@ -9,6 +9,7 @@ import {
   type ExperienceLevel,
   type JobDetail,
   type JobLocation,
+  type JobOccupation,
   type JobPay,
   type JobSummary,
   type PayPeriod,
@@ -34,6 +35,16 @@ export class JobPayDto implements JobPay {
   @ApiProperty({ type: Number, nullable: true }) annualMax!: number | null;
 }
 
+export class JobOccupationDto implements JobOccupation {
+  @ApiProperty({ example: '15-1252', description: 'SOC 2018 detailed code' }) code!: string;
+  @ApiProperty({ example: '15-1252.00', description: 'O*NET-SOC code (links to /api/occupations/:code)' }) onetCode!: string;
+  @ApiProperty({ example: 'Software Developers' }) title!: string;
+  @ApiProperty({ example: '15', description: 'SOC major group' }) major!: string;
+  @ApiProperty({ example: 'Computer and Mathematical Occupations' }) majorTitle!: string;
+  @ApiProperty({ description: "The classifier's calibrated probability, 0-1" }) confidence!: number;
+  @ApiProperty({ description: 'Below the confidence threshold: shown, but flagged for an analyst' }) needsReview!: boolean;
+}
+
 class HighlightsDto {
   @ApiPropertyOptional({ description: 'HTML: <mark> around matches, everything else escaped' }) title?: string;
   @ApiPropertyOptional({ type: [String], description: 'HTML fragments: <mark> around matches, everything else escaped' }) description?: string[];
@@ -51,6 +62,7 @@ export class JobSummaryDto implements JobSummary {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) postedAt!: string | null;
   @ApiProperty({ type: [String] }) skills!: string[];
   @ApiProperty({ enum: SOURCE_NAMES }) source!: SourceName;
+  @ApiProperty({ type: JobOccupationDto, nullable: true, description: 'The SOC occupation the posting was coded to' }) occupation!: JobOccupationDto | null;
   @ApiProperty({ type: HighlightsDto }) highlights!: HighlightsDto;
   @ApiPropertyOptional({ description: "Distance from the search's location, in the radius unit (miles without one)" }) distance?: number;
 }
