@@ -56,6 +56,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'must be an E.164 number (+15551234567) or a Messaging Service SID (MG...)')
     .optional(),
+  TWILIO_VERIFY_SERVICE_SID: z.string().regex(/^VA[0-9a-fA-F]{32}$/, 'must be "VA" followed by 32 hex characters (a Verify Service SID)').optional(),
   TWILIO_API_BASE_URL: url(['http', 'https']).default('https://api.twilio.com'),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('Job portal <no-reply@jobportal.localhost>'),
@@ -97,8 +98,10 @@ export interface AppConfig {
   notify: {
     /** Base URL of the web app, for links in messages. */
     publicUrl: string;
-    /** null: SMS is not configured (development then only fills the outbox). */
+    /** Messages API (digests, and codes unless Verify is set). null: SMS messages are not configured (development then only fills the outbox). */
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string } | null;
+    /** Twilio Verify for SMS one-time codes (Verify makes, sends and checks them). null: codes are ours (otplib) and go out as messages. */
+    twilioVerify: { accountSid: string; authToken: string; serviceSid: string; apiBaseUrl: string } | null;
     /** null: e-mail is not configured (development then only fills the outbox). */
     smtpUrl: string | null;
     mailFrom: string;
@@ -136,10 +139,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.SESSION_SECRET === DEV_SESSION_SECRET) problems.push({ variable: 'SESSION_SECRET', reason: 'is the development value' });
     if (e.OTP_ENCRYPTION_KEY?.toLowerCase() === DEV_OTP_ENCRYPTION_KEY) problems.push({ variable: 'OTP_ENCRYPTION_KEY', reason: 'is the development value' });
   }
-  const twilioVars = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const;
-  const twilioSet = twilioVars.filter((v) => e[v]);
-  if (twilioSet.length > 0 && twilioSet.length < twilioVars.length) {
-    for (const v of twilioVars.filter((v) => !e[v])) problems.push({ variable: v, reason: `is required with ${twilioSet.join(', ')}` });
+  // Twilio needs its credentials, and something to send codes with: a sender for the Messages API
+  // (TWILIO_FROM) or a Verify service. With Verify, TWILIO_FROM is needed only for SMS digests.
+  const twilioGiven = (['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_VERIFY_SERVICE_SID'] as const).filter((v) => e[v]);
+  if (twilioGiven.length > 0) {
+    const required: Array<'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_FROM'> = e.TWILIO_VERIFY_SERVICE_SID
+      ? ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']
+      : ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'];
+    for (const v of required.filter((v) => !e[v])) {
+      const reason = `is required with ${twilioGiven.join(', ')}`;
+      problems.push({ variable: v, reason: v === 'TWILIO_FROM' ? `${reason} (or set TWILIO_VERIFY_SERVICE_SID to send codes with Twilio Verify)` : reason });
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(e.DATA_DIR);
@@ -175,6 +185,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       twilio:
         e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM
           ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL.replace(/\/+$/, '') }
+          : null,
+      twilioVerify:
+        e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_VERIFY_SERVICE_SID
+          ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, serviceSid: e.TWILIO_VERIFY_SERVICE_SID, apiBaseUrl: e.TWILIO_API_BASE_URL.replace(/\/+$/, '') }
           : null,
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM,

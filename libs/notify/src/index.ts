@@ -3,4 +3,5 @@ export * from './redis-outbox';
 export * from './channel-delivery';
 export * from './smtp-email.sender';
 export * from './twilio-sms.sender';
+export * from './twilio-verify';
 export * from './unsubscribe-token';

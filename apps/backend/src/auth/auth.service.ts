@@ -7,8 +7,9 @@ import { DataSource, QueryFailedError, type EntityManager, type Repository } fro
 import { ApiError } from '../common/error-envelope.filter';
 import { APP_CONFIG } from '../config/config.module';
 import { DatabaseGate } from '../database/database.module';
-import { MESSAGE_DELIVERY, type DeliveryChannel, type MessageDelivery } from '@jobportal/notify';
+import type { DeliveryChannel } from '@jobportal/notify';
 import { RateLimitedError, invalidField, seconds } from './auth-errors';
+import { CODE_ISSUERS, CodesUnavailableError, type CodeIssuer, type CodeIssuers } from './code-issuer';
 import type { LoginDto } from './dto/login.dto';
 import type { SignupDto } from './dto/signup.dto';
 import type { VerifyCodeDto } from './dto/verify-code.dto';
@@ -16,7 +17,7 @@ import { RateLimiter } from './rate-limiter.service';
 import { OtpChallenge, type ChallengePurpose, type PendingSignup } from './entities/otp-challenge.entity';
 import { User } from './entities/user.entity';
 import { maskEmail, maskPhone, normalizeEmail, normalizePhone } from './identifiers';
-import { hotpCode, newOtpSecret, verifyHotp, verifyTotp } from './one-time-codes';
+import { newOtpSecret, verifyTotp } from './one-time-codes';
 import { SecretBox } from './secret-box';
 import { SessionService } from './session.service';
 
@@ -47,8 +48,10 @@ export function toMe(user: User): Me {
 
 /**
  * Sign-up and log-in by one-time code. A challenge is a row in otp_challenges; its code is never
- * stored (only the encrypted HOTP secret), never logged, and never leaves this process except in
- * the message to the user (and, in development only, the outbox).
+ * stored (at most an encrypted secret), never logged, and never leaves this process except in the
+ * message to the user (and, in development only, the outbox). Codes sent by SMS or e-mail are made,
+ * sent and checked by the channel's CodeIssuer (ours, or Twilio Verify for SMS); the limits around
+ * them are enforced here, the same for both.
  */
 @Injectable()
 export class AuthService {
@@ -62,14 +65,14 @@ export class AuthService {
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SecretBox) private readonly box: SecretBox,
-    @Inject(MESSAGE_DELIVERY) private readonly delivery: MessageDelivery,
+    @Inject(CODE_ISSUERS) private readonly issuers: CodeIssuers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async signup(dto: SignupDto, meta: ClientMeta): Promise<CodeChallenge> {
     const phone = normalizePhone(dto.phone)!;
     const email = dto.email ? normalizeEmail(dto.email) : null;
-    this.assertDeliverable('sms');
+    await this.issuers.sms.assertAvailable();
     await this.limiter.assertNotLocked(phone);
     await this.limiter.countCodeRequest(phone, meta.ip);
     await this.gate.ready();
@@ -94,7 +97,7 @@ export class AuthService {
     const channel: CodeChannel = dto.channel ?? (byPhone ? 'sms' : 'email');
     if (channel === 'sms' && !byPhone) throw invalidField('channel', 'sms needs a phone number; use email or app with an e-mail address');
     if (channel === 'email' && byPhone) throw invalidField('channel', 'email needs an e-mail address; use sms or app with a phone number');
-    if (channel !== 'app') this.assertDeliverable(channel);
+    if (channel !== 'app') await this.issuers[channel].assertAvailable();
     await this.limiter.assertNotLocked(identifier);
     await this.limiter.countCodeRequest(identifier, meta.ip);
     await this.gate.ready();
@@ -122,9 +125,11 @@ export class AuthService {
     const wait = this.resendWaitS(challenge.lastSentAt);
     if (wait > 0) throw new RateLimitedError('resend_too_soon', `A new code can be sent in ${seconds(wait)}.`, wait);
     await this.limiter.assertNotLocked(challenge.identifier);
+    await this.issuerOf(challenge).assertAvailable();
     await this.limiter.countCodeRequest(challenge.identifier, meta.ip);
 
-    // A new code (next counter) with its own tries and validity; the previous code stops working.
+    // A new send with its own tries and validity. Our own codes move to the next counter, so the
+    // previous code stops working; Twilio Verify re-sends its pending code (docs/accounts.md).
     const rows = await updateReturning<{ counter: number; last_sent_at: Date; expires_at: Date }>(
       this.db,
       `UPDATE otp_challenges
@@ -137,7 +142,7 @@ export class AuthService {
     const row = rows[0];
     if (!row) throw new RateLimitedError('resend_too_soon', 'A new code was just sent; wait for it.', this.config.auth.resendCooldownS);
     Object.assign(challenge, { counter: row.counter, lastSentAt: row.last_sent_at, expiresAt: row.expires_at, attempts: 0 });
-    if (challenge.destination && challenge.secret) this.deliverInBackground(challenge, this.box.open(challenge.secret, `otp:${challenge.id}`));
+    if (challenge.destination) this.sendInBackground(challenge);
     return this.toChallenge(challenge);
   }
 
@@ -164,7 +169,17 @@ export class AuthService {
       ]);
     }
 
-    if (!(await this.codeMatches(challenge, dto.code))) {
+    let matches: boolean;
+    try {
+      matches = await this.codeMatches(challenge, dto.code);
+    } catch (err) {
+      // The provider gave no answer about this code: the try does not count against the user.
+      if (err instanceof CodesUnavailableError) {
+        await this.db.query(`UPDATE otp_challenges SET attempts = attempts - 1 WHERE id = $1 AND attempts > 0`, [challenge.id]);
+      }
+      throw err;
+    }
+    if (!matches) {
       const lockedNow = await this.limiter.recordFailure(challenge.identifier);
       if (lockedNow) {
         const s = this.config.auth.lockoutS;
@@ -197,12 +212,12 @@ export class AuthService {
     signup: PendingSignup | null;
   }): Promise<CodeChallenge> {
     const id = randomUUID();
-    const secret = c.channel === 'app' ? null : newOtpSecret();
+    const issuer = c.channel === 'app' ? null : this.issuers[c.channel];
     const now = new Date();
     const challenge = this.challenges.create({
       id,
       ...c,
-      secret: secret ? this.box.seal(secret, `otp:${id}`) : null,
+      secret: issuer ? issuer.newSecret(id) : null,
       counter: 0,
       attempts: 0,
       sends: 1,
@@ -210,30 +225,24 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + this.config.auth.otpTtlS * 1000),
     });
     await this.challenges.insert(challenge);
-    if (secret && c.destination) this.deliverInBackground(challenge, secret);
+    if (issuer && c.destination) this.sendInBackground(challenge);
     return this.toChallenge(challenge);
   }
 
   /**
-   * Delivery runs after the answer: a provider's latency would otherwise tell known accounts
-   * (a message sent) from unknown ones (nothing sent). Failures are logged without the code.
+   * Sending runs after the answer: a provider's latency would otherwise tell known accounts
+   * (a code sent) from unknown ones (nothing sent). Failures are logged without the code.
    */
-  private deliverInBackground(challenge: OtpChallenge, secret: string): void {
-    const channel = challenge.channel as DeliveryChannel;
-    const minutes = Math.round(this.config.auth.otpTtlS / 60);
-    void (async () => {
-      const code = await hotpCode(secret, challenge.counter);
-      await this.delivery.send({
-        channel,
-        to: challenge.destination!,
-        kind: 'otp',
-        subject: `Your Job portal code: ${code}`,
-        text: `${code} is your Job portal code. It expires in ${minutes} minutes. Never share it with anyone.`,
-        html: `<p><strong style="font-size:1.5em;letter-spacing:.1em">${code}</strong> is your Job portal code.</p><p>It expires in ${minutes} minutes. Never share it with anyone.</p>`,
+  private sendInBackground(challenge: OtpChallenge): void {
+    this.issuerOf(challenge)
+      .send(challenge)
+      .catch((err: unknown) => {
+        this.logger.warn(`Could not send the ${challenge.channel} code of challenge ${challenge.id}: ${err instanceof Error ? err.message : String(err)}`);
       });
-    })().catch((err: unknown) => {
-      this.logger.warn(`Could not send the ${channel} code of challenge ${challenge.id}: ${err instanceof Error ? err.message : String(err)}`);
-    });
+  }
+
+  private issuerOf(challenge: OtpChallenge): CodeIssuer {
+    return this.issuers[challenge.channel as DeliveryChannel];
   }
 
   private async codeMatches(challenge: OtpChallenge, code: string): Promise<boolean> {
@@ -253,7 +262,7 @@ export class AuthService {
       );
       return claimed.length > 0;
     }
-    const ok = await verifyHotp(this.box.open(challenge.secret!, `otp:${challenge.id}`), challenge.counter, code);
+    const ok = await this.issuerOf(challenge).check(challenge, code);
     // A decoy (log-in for an unknown account) never verifies, whatever was typed.
     return ok && (challenge.purpose === 'signup' || challenge.userId !== null);
   }
@@ -287,12 +296,6 @@ export class AuthService {
     return new ApiError(409, 'email_taken', 'email: is already used by another account', [
       { field: 'email', reason: 'is already used by another account; log in with it, or sign up with another address' },
     ]);
-  }
-
-  private assertDeliverable(channel: DeliveryChannel): void {
-    if (!this.delivery.canSend(channel)) {
-      throw new ApiError(503, 'channel_unavailable', `Codes by ${channel === 'sms' ? 'SMS' : 'e-mail'} are not available on this server.`);
-    }
   }
 
   private resendWaitS(lastSentAt: Date): number {
