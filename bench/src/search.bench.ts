@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import { loadConfig, REPO_ROOT } from '@jobportal/config';
 import type { JobSearchParams } from '@jobportal/contracts';
 import { normalizeLocation } from '@jobportal/postings';
-import { buildJobSearchRequest, createSearchClient, type Client, type ResolvedPlace } from '@jobportal/search';
+import { buildJobSearchRequests, createSearchClient, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
 import { ensureGeneratedFile, ensureIndexedDataset, log, type IndexedDataset } from './search/dataset';
 import { apiPath, buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
 
@@ -91,10 +91,10 @@ function resolvePlace(text: string | undefined): ResolvedPlace | null {
   return { city: location.city, region: location.region, regionCode: location.region_code, countryCode: location.country_code, geo };
 }
 
-/** (b)'s request: exactly what JobsService.search sends for these params (body = the request minus `index`). */
+/** (b)'s request: exactly the _msearch JobsService.search sends for these params (hits + facets), as NDJSON. */
 function esBody(params: JobSearchParams, index: string, now: Date): string {
-  const { index: _index, ...body } = buildJobSearchRequest(params, { index, now, place: resolvePlace(params.location) });
-  return JSON.stringify(body);
+  const { hits, facets } = buildJobSearchRequests(params, { index, now, place: resolvePlace(params.location) });
+  return `${toMsearchBody([hits, facets]).map((line) => JSON.stringify(line)).join('\n')}\n`;
 }
 
 async function waitFor(url: string, child: ChildProcess, what: string, timeoutMs = 120_000): Promise<void> {
@@ -165,7 +165,7 @@ async function checkIdentity(es: Client, index: string, mix: MixQuery[], now: Da
     const api = await fetch(`http://127.0.0.1:${API_PORT}${path}`);
     if (!api.ok) throw new Error(`API ${path}: ${api.status} ${await api.text()}`);
     const apiJson = (await api.json()) as { total: { value: number } };
-    const direct = await es.transport.request<{ hits: { total: { value: number } } }>({ method: 'POST', path: `/${index}/_search`, body: JSON.parse(esBody(q.params, index, now)) });
+    const direct = (await es.transport.request<{ responses: Array<{ hits: { total: { value: number } } }> }>({ method: 'POST', path: '/_msearch', bulkBody: esBody(q.params, index, now) })).responses[0];
     if (direct.hits.total.value !== apiJson.total.value) log(`  note: ${path} total API ${apiJson.total.value} vs ES ${direct.hits.total.value}`);
     const base = await fetch(`http://127.0.0.1:${BASELINE_PORT}${path}`);
     if (!base.ok) throw new Error(`baseline ${path}: ${base.status}`);
@@ -189,12 +189,13 @@ async function main() {
     const dataset: IndexedDataset = await ensureIndexedDataset(es, config, file, prefix, { reimport: opts.reimport });
     // One mix for every dataset: built from the first (the smaller one by default).
     mix ??= buildQueryMix(await loadVocabularyResolvable(es, dataset.alias), opts.seed, opts.queries);
-    const now = new Date();
+    // Rounded to the minute as JobsService rounds it, so (b) sends the bodies the API sends.
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const apiRequests: autocannon.Request[] = mix.map((q) => ({ method: 'GET', path: apiPath(q.params) }));
     const esRequests: autocannon.Request[] = mix.map((q) => ({
       method: 'POST',
-      path: `/${dataset.alias}/_search`,
-      headers: { 'content-type': 'application/json' },
+      path: '/_msearch',
+      headers: { 'content-type': 'application/x-ndjson' },
       body: esBody(q.params, dataset.alias, now),
     }));
 
@@ -212,7 +213,7 @@ async function main() {
       const started = new Date();
       const targets: Array<[string, string, string, autocannon.Request[]]> = [
         ['a', '(a) API GET /api/jobs/search', `http://127.0.0.1:${API_PORT}`, apiRequests],
-        ['b', '(b) Elasticsearch POST _search (same bodies)', config.elastic.node, esRequests],
+        ['b', '(b) Elasticsearch POST _msearch (same bodies)', config.elastic.node, esRequests],
         ['c', '(c) in-memory scan (seed-style)', `http://127.0.0.1:${BASELINE_PORT}`, apiRequests],
       ];
       const results: Record<string, TargetResult> = {};

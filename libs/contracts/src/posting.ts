@@ -68,8 +68,42 @@ export interface PostingSalary {
   /** min/max converted to a yearly figure (2,080 h, 260 d, 52 wk, 12 mo) for filtering and sorting. */
   annual_min: number | null;
   annual_max: number | null;
+  /**
+   * The PAY_BANDS values the annual range overlaps, stored at normalization so the pay facet is a
+   * terms count rather than six range filters per search. Absent in postings indexed before v2.
+   */
+  bands?: string[];
   /** The text the figures were read from, if they came from text. */
   text: string | null;
+}
+
+/** A pay facet band; `value` is "min-max", "min-" (and up) or "-max" (up to). */
+export interface PayBand {
+  value: string;
+  label: string;
+  min: number | null;
+  max: number | null;
+}
+
+export const PAY_BANDS: ReadonlyArray<PayBand> = [
+  { value: '-30000', label: 'Under $30k', min: null, max: 30_000 },
+  { value: '30000-50000', label: '$30k to $50k', min: 30_000, max: 50_000 },
+  { value: '50000-75000', label: '$50k to $75k', min: 50_000, max: 75_000 },
+  { value: '75000-100000', label: '$75k to $100k', min: 75_000, max: 100_000 },
+  { value: '100000-150000', label: '$100k to $150k', min: 100_000, max: 150_000 },
+  { value: '150000-', label: '$150k and up', min: 150_000, max: null },
+];
+
+/**
+ * The bands an annual range belongs to, with the payMin/payMax semantics of the search filter
+ * (libs/search payFilter): the top of the range reaches the band's min and the bottom is at or
+ * below its max; a single figure is both ends. A jobs e2e test checks the two agree.
+ */
+export function payBandsOf(annualMin: number | null, annualMax: number | null): string[] {
+  const top = annualMax ?? annualMin;
+  const bottom = annualMin ?? annualMax;
+  if (top === null || bottom === null) return [];
+  return PAY_BANDS.filter((b) => (b.min === null || top >= b.min) && (b.max === null || bottom <= b.max)).map((b) => b.value);
 }
 
 /** A posting as indexed in Elasticsearch (alias `postings`). */

@@ -1,4 +1,4 @@
-import { Client, errors } from '@elastic/elasticsearch';
+import { Client, errors, type estypes } from '@elastic/elasticsearch';
 
 export interface SearchClientOptions {
   node: string;
@@ -53,4 +53,20 @@ export type { Client } from '@elastic/elasticsearch';
 /** The index or alias does not exist yet (nothing imported): callers usually treat it as empty. */
 export function isIndexNotFound(err: unknown): boolean {
   return err instanceof errors.ResponseError && err.meta?.statusCode === 404;
+}
+
+/**
+ * Runs searches in one _msearch and returns their responses in order. Each search of an _msearch
+ * fails on its own (HTTP 200 overall); the first failure is thrown as the ResponseError a plain
+ * search would have thrown, so isIndexNotFound / toSearchError treat both alike.
+ */
+export async function searchTogether(es: Client, searches: estypes.MsearchRequestItem[]): Promise<estypes.SearchResponse[]> {
+  const { responses } = await es.msearch({ searches });
+  for (const r of responses) {
+    if ('error' in r) {
+      const body = { error: r.error, status: r.status };
+      throw new errors.ResponseError({ body, statusCode: r.status, headers: {}, warnings: null, meta: { context: null, name: 'msearch', request: { params: { method: 'POST', path: '/_msearch' }, options: {}, id: 0 }, connection: null, attempts: 0, aborted: false } } as never);
+    }
+  }
+  return responses as estypes.SearchResponse[];
 }

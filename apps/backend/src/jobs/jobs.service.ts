@@ -5,6 +5,7 @@ import {
   buildCategoriesRequest,
   buildJobByIdRequest,
   buildJobSearchRequest,
+  buildJobSearchRequests,
   buildRepostHeadsRequest,
   buildSimilarJobsRequest,
   buildSuggestRequest,
@@ -14,9 +15,11 @@ import {
   mapCategoriesResponse,
   mapJobByIdResponse,
   mapJobSearchResponse,
+  toMsearchBody,
   mapRepostHeads,
   mapSimilarJobsResponse,
   mapSuggestResponse,
+  searchTogether,
   toSearchError,
   type Client,
   type JobSearchContext,
@@ -45,7 +48,10 @@ export class JobsService {
 
   async search(params: JobSearchParams, now = new Date()): Promise<JobSearchResponse> {
     let resolvedLocation: ResolvedLocation | null = null;
-    const ctx: JobSearchContext = { index: this.indices.postings, now, place: null };
+    // `now` to the minute: "posted within 1 day" loses nothing, and the same search within a minute
+    // is the same request body, which Elasticsearch's request cache can answer (facets).
+    const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+    const ctx: JobSearchContext = { index: this.indices.postings, now: minute, place: null };
     if (params.location) {
       const resolution = this.locations.resolve(params.location, params.radius);
       if (!resolution) {
@@ -55,7 +61,7 @@ export class JobsService {
       resolvedLocation = resolution.resolved;
     }
     try {
-      const result = params.after ? await this.searchAfter(params, ctx) : mapJobSearchResponse(await this.es.search(buildJobSearchRequest(params, ctx)), params, ctx);
+      const result = params.after ? await this.searchAfter(params, ctx) : await this.searchPage(params, ctx);
       return { ...result, resolvedLocation };
     } catch (err) {
       // Before the first import there is no index: nothing matches yet.
@@ -64,6 +70,14 @@ export class JobsService {
       }
       throw toSearchError(err, 'job search');
     }
+  }
+
+  /** A `page` listing: the hits and the facets as two searches in one _msearch (buildJobSearchRequests). */
+  private async searchPage(params: JobSearchParams, ctx: JobSearchContext): Promise<JobSearchResponse> {
+    const { hits, facets } = buildJobSearchRequests(params, ctx);
+    const [hitsRes, facetsRes] = await searchTogether(this.es, toMsearchBody([hits, facets]));
+    const merged = { ...hitsRes, aggregations: facetsRes.aggregations, took: Math.max(hitsRes.took, facetsRes.took) };
+    return mapJobSearchResponse(merged, params, ctx);
   }
 
   /**

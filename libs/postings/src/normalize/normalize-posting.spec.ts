@@ -93,6 +93,7 @@ describe('normalizePosting', () => {
           currency: 'USD',
           annual_min: 60000,
           annual_max: 70000,
+          bands: ['50000-75000'],
           text: '$60k - $70k DOE, with medical and dental benefits.',
         },
         skills: [],

@@ -1,4 +1,4 @@
-import type { PostingSalary } from '@jobportal/contracts';
+import { payBandsOf, type PostingSalary } from '@jobportal/contracts';
 import { findPayInText, inferPayPeriod, normalizeSalary, parsePayPeriod } from './normalize-salary';
 
 type Figures = [min: number | null, max: number | null, period: PostingSalary['period'], currency: string, annualMin: number | null, annualMax: number | null];
@@ -185,5 +185,22 @@ describe('pay periods', () => {
     [60000, 'year'],
   ])('inferPayPeriod(%p) = %p', (value, expected) => {
     expect(inferPayPeriod(value)).toBe(expected);
+  });
+});
+
+describe('pay bands (salary.bands, the pay facet)', () => {
+  it('lists every band the annual range overlaps, with the payMin/payMax edges inclusive', () => {
+    expect(payBandsOf(60_000, 70_000)).toEqual(['50000-75000']);
+    expect(payBandsOf(40_000, 120_000)).toEqual(['30000-50000', '50000-75000', '75000-100000', '100000-150000']);
+    // Exactly on an edge: payMax=50000 (bottom <= 50000) and payMin=50000 (top >= 50000) both find it.
+    expect(payBandsOf(50_000, 50_000)).toEqual(['30000-50000', '50000-75000']);
+    expect(payBandsOf(null, 25_000)).toEqual(['-30000']);
+    expect(payBandsOf(200_000, null)).toEqual(['150000-']);
+    expect(payBandsOf(null, null)).toEqual([]);
+  });
+
+  it('is stored with the annual figures of a normalized salary', () => {
+    const hourly = normalizeSalary({ min: '20', max: '25', period: 'hour', currency: 'USD' });
+    expect(hourly).toMatchObject({ annual_min: 41_600, annual_max: 52_000, bands: ['30000-50000', '50000-75000'] });
   });
 });

@@ -1,4 +1,4 @@
-import type { PayPeriod, PostingSalary } from '@jobportal/contracts';
+import { payBandsOf, type PayPeriod, type PostingSalary } from '@jobportal/contracts';
 import { cleanString } from './normalize-text';
 
 export interface SalaryInput {
@@ -212,13 +212,16 @@ function build(f: Figures, text: string | null, declared: string | null, strict 
   [min, max, period] = fitted;
   if (min === null && max === null) return null;
   const mult = ANNUAL_MULTIPLIER[period];
+  const annualMin = min === null ? null : round2(min * mult);
+  const annualMax = max === null ? null : round2(max * mult);
   return {
     min: min === null ? null : round2(min),
     max: max === null ? null : round2(max),
     period,
     currency: f.currency ?? declared ?? 'USD',
-    annual_min: min === null ? null : round2(min * mult),
-    annual_max: max === null ? null : round2(max * mult),
+    annual_min: annualMin,
+    annual_max: annualMax,
+    bands: payBandsOf(annualMin, annualMax),
     text,
   };
 }

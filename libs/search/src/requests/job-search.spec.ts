@@ -3,6 +3,8 @@ import type { JobSearchParams } from '@jobportal/contracts';
 import { encodeCursor } from './cursor';
 import {
   buildJobSearchRequest,
+  buildJobSearchRequests,
+  toMsearchBody,
   buildRepostHeadsRequest,
   distanceBetween,
   keepRepostHeads,
@@ -100,6 +102,34 @@ describe('buildJobSearchRequest: request bodies', () => {
   it('postedWithin windows are absolute dates from ctx.now', () => {
     const req = buildJobSearchRequest({ postedWithin: '3d' }, ctx);
     expect(req.post_filter).toEqual({ bool: { filter: [{ range: { posted_at: { gte: '2024-04-28T12:00:00.000Z' } } }] } });
+  });
+});
+
+describe('buildJobSearchRequests: hits and facets split for _msearch', () => {
+  const params: JobSearchParams = { q: 'nurse', workMode: ['remote'], experience: ['entry'], size: 10 };
+
+  it('is the single request cut in two: the page without aggregations, the aggregations without hits', () => {
+    const single = buildJobSearchRequest(params, ctx);
+    const { hits, facets } = buildJobSearchRequests(params, ctx);
+    const { aggs, ...rest } = single;
+    expect(hits).toEqual(rest);
+    expect(facets).toMatchSnapshot();
+    expect(facets.aggs).toEqual(aggs);
+    expect(facets.query).toEqual(single.query);
+    // No post_filter on the facets request: each facet aggregation applies the other facets' filters itself.
+    expect(facets.post_filter).toBeUndefined();
+    expect(facets.size).toBe(0);
+    expect(facets.request_cache).toBe(true);
+  });
+
+  it('writes the _msearch header and body of each request', () => {
+    const { hits, facets } = buildJobSearchRequests(params, ctx);
+    const lines = toMsearchBody([hits, facets]);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toEqual({ index: 'postings' });
+    expect(lines[2]).toEqual({ index: 'postings', request_cache: true });
+    expect(lines[1]).not.toHaveProperty('index');
+    expect(lines[3]).not.toHaveProperty('request_cache');
   });
 });
 
@@ -202,7 +232,7 @@ describe('mapJobSearchResponse', () => {
       facet_workMode: { doc_count: 10, values: terms([['onsite', 5], ['remote', 3], ['hybrid', 2]]) },
       facet_experience: { doc_count: 10, values: terms([['entry', 4]]) },
       facet_employmentType: { doc_count: 10, values: terms([]) },
-      facet_pay: { doc_count: 10, values: { buckets: { '-30000': { doc_count: 0 }, '30000-50000': { doc_count: 2 }, '50000-75000': { doc_count: 0 }, '150000-': { doc_count: 1 } } } },
+      facet_pay: { doc_count: 10, values: terms([['30000-50000', 2], ['150000-', 1]]) },
       facet_postedWithin: { doc_count: 10, values: { buckets: { '1d': { doc_count: 0 }, '3d': { doc_count: 0 }, '7d': { doc_count: 1 }, '30d': { doc_count: 4 } } } },
       facet_company: { doc_count: 10, values: terms([['Mercy', 3]]), selected: { buckets: { 'Tiny Co, LLC': { doc_count: 1 } } } },
       facet_location: {

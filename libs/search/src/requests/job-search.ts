@@ -94,8 +94,12 @@ function textQuery(q: string): { must: Query; should: Query[] } {
               // No typo allowance under 4 characters ("rn", "sql"), one edit up to 7, two from 8.
               fuzziness: 'AUTO:4,8',
               prefix_length: 1,
-              max_expansions: 50,
-              fuzzy_rewrite: 'constant_score',
+              // The 20 closest spellings, each scored by its boost alone (no IDF, as constant_score
+              // did). constant_score with more than 16 expansions walked every posting of every
+              // expansion into a bitset: 100-500 ms per query at 1M postings, against ~10 ms for this
+              // (docs/benchmarks.md, search tuning).
+              max_expansions: 20,
+              fuzzy_rewrite: 'top_terms_boost_20',
             },
           },
         ],
@@ -162,7 +166,9 @@ function highlight(q: string): estypes.SearchHighlight {
     highlight_query: {
       bool: {
         should: [
-          { match: { title: { query: q, fuzziness: 'AUTO:4,8', prefix_length: 1 } } },
+          // At most one edit here (the search allows two from 8 characters): the highlighter builds
+          // a Levenshtein automaton per hit, and two-edit ones cost ~2 ms each, most of a page's time.
+          { match: { title: { query: q, fuzziness: 'AUTO:4,50', prefix_length: 1, max_expansions: 20 } } },
           { match: { description: { query: q } } },
         ],
       },
@@ -224,6 +230,24 @@ export function buildJobSearchRequest(params: JobSearchParams, ctx: JobSearchCon
   const q = params.q?.trim();
   if (q) request.highlight = highlight(q);
   return request;
+}
+
+/**
+ * The same search split for speed: `hits` (the page, no aggregations) and `facets` (size 0, only
+ * the disjunctive facet aggregations), sent together in one _msearch. The facets request has no
+ * hits, so Elasticsearch's shard request cache can answer it again until the next refresh that
+ * changes the index (the cache key is the body: the caller rounds `now`); the hits request skips
+ * the aggregations and can stop counting at the total's bound. Measured in docs/benchmarks.md.
+ */
+export function buildJobSearchRequests(params: JobSearchParams, ctx: JobSearchContext): { hits: estypes.SearchRequest; facets: estypes.SearchRequest } {
+  const { aggs, ...hits } = buildJobSearchRequest(params, ctx);
+  const facets: estypes.SearchRequest = { index: ctx.index, size: 0, track_total_hits: false, query: baseQuery(params, ctx), aggs, request_cache: true };
+  return { hits, facets };
+}
+
+/** The _msearch body (header, body per search) for requests built here. */
+export function toMsearchBody(requests: estypes.SearchRequest[]): estypes.MsearchRequestItem[] {
+  return requests.flatMap(({ index, request_cache, ...body }) => [{ index, ...(request_cache === undefined ? {} : { request_cache }) } as estypes.MsearchMultisearchHeader, body as estypes.MsearchMultisearchBody]);
 }
 
 /**

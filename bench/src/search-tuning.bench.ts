@@ -1,0 +1,135 @@
+import * as os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { estypes } from '@elastic/elasticsearch';
+import { loadConfig } from '@jobportal/config';
+import { normalizeLocation } from '@jobportal/postings';
+import { buildJobSearchRequest, buildJobSearchRequests, createSearchClient, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
+import { log } from './search/dataset';
+import { buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
+
+/**
+ * bench:search-tuning — what each search tuning moved, measured side by side: every query of the
+ * bench:search mix is sent in each variant in turn (interleaved, so a noisy machine hits all
+ * variants alike), one at a time, and Elasticsearch's own `took` is compared. The variants undo
+ * one tuning each, rebuilt from today's request builders, so the comparison stays honest as they change.
+ *
+ *   npm run bench:search-tuning -- [--alias bench-search-1m-postings] [--rounds 5] [--queries 40]
+ * Needs the bench:search index (run bench:search once, or node bench/dist/search/prepare.js).
+ */
+
+type Body = Record<string, unknown>;
+
+interface Variant {
+  name: string;
+  /** The searches one API call makes in this variant (sent as one _msearch). */
+  searches(q: MixQuery, index: string, now: Date): estypes.SearchRequest[];
+}
+
+const place = (text: string | undefined): ResolvedPlace | null => {
+  if (!text) return null;
+  const { location, geo } = normalizeLocation(text);
+  return { city: location.city, region: location.region, regionCode: location.region_code, countryCode: location.country_code, geo };
+};
+
+/** Deep copy with every object passed through `edit` (bottom-up). */
+function rewrite<T>(value: T, edit: (o: Body) => Body): T {
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, edit)) as T;
+  if (value && typeof value === 'object') {
+    const out: Body = {};
+    for (const [k, v] of Object.entries(value)) out[k] = rewrite(v, edit);
+    return edit(out) as T;
+  }
+  return value;
+}
+
+/** The fuzzy clause as it was: constant_score rewrite over up to 50 expansions. */
+const oldFuzzy = (o: Body): Body => (o.fuzzy_rewrite ? { ...o, fuzzy_rewrite: 'constant_score', max_expansions: 50 } : o);
+/** The title highlight as it was: two edits from 8 characters, like the search. */
+const oldHighlight = (o: Body): Body => (o.fuzziness === 'AUTO:4,50' ? { ...o, fuzziness: 'AUTO:4,8' } : o);
+
+const current = (q: MixQuery, index: string, now: Date) => {
+  const { hits, facets } = buildJobSearchRequests(q.params, { index, now, place: place(q.params.location) });
+  return [hits, facets];
+};
+
+const VARIANTS: Variant[] = [
+  { name: 'current (hits + cached facets in one _msearch)', searches: current },
+  { name: 'facets not cached (request_cache=false)', searches: (q, i, n) => current(q, i, n).map((r) => (r.size === 0 ? { ...r, request_cache: false } : r)) },
+  { name: 'one request, facets inside (before the split)', searches: (q, index, now) => [buildJobSearchRequest(q.params, { index, now, place: place(q.params.location) })] },
+  { name: 'fuzzy clause constant_score x50 (before)', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, oldFuzzy) })) },
+  { name: 'title highlight with two edits (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: rewrite(r.highlight, oldHighlight) } : r)) },
+];
+
+function quantile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function run(es: Client, searches: estypes.SearchRequest[]): Promise<number> {
+  const res = await es.msearch({ searches: toMsearchBody(searches) });
+  let took = 0;
+  for (const r of res.responses) {
+    if ('error' in r) throw new Error(`search failed: ${JSON.stringify(r.error).slice(0, 300)}`);
+    took = Math.max(took, r.took);
+  }
+  // The searches of one _msearch run in parallel: the call takes as long as the slowest.
+  return took;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { alias: { type: 'string', default: 'bench-search-1m-postings' }, rounds: { type: 'string', default: '5' }, queries: { type: 'string', default: '40' }, seed: { type: 'string', default: '42' } },
+  });
+  const rounds = Number(values.rounds);
+  const config = loadConfig();
+  const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 120_000, maxRetries: 0 });
+  try {
+    const alias = values.alias!;
+    const { count } = await es.count({ index: alias });
+    const vocab = await loadVocabulary(es, alias);
+    vocab.places = vocab.places.filter((p) => place(p)?.geo);
+    const mix = buildQueryMix(vocab, Number(values.seed), Number(values.queries));
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    // Nothing is cached between variants except what a variant caches itself (the facets request).
+    await es.indices.clearCache({ index: alias, request: true });
+    const took: number[][] = VARIANTS.map(() => []);
+    const byKind: Array<Map<QueryKind, number[]>> = VARIANTS.map(() => new Map());
+    const loadStart = os.loadavg()[0];
+    for (let round = 1; round <= rounds; round++) {
+      for (const q of mix) {
+        for (const [i, v] of VARIANTS.entries()) {
+          const ms = await run(es, v.searches(q, alias, now));
+          // The first round fills the request cache; the figures are for a warm node, as in production.
+          if (round === 1) continue;
+          took[i].push(ms);
+          const k = byKind[i].get(q.kind) ?? [];
+          k.push(ms);
+          byKind[i].set(q.kind, k);
+        }
+      }
+      log(`  round ${round}/${rounds} done`);
+    }
+    const loadEnd = os.loadavg()[0];
+    const kinds: QueryKind[] = ['text', 'text+filters', 'browse', 'deep'];
+    const med = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 50);
+    console.log(`\nSearch tuning: ${count} postings in ${alias}; ${mix.length} queries x ${rounds - 1} measured rounds (after one warm-up round), one at a time`);
+    console.log(`Machine: ${os.cpus()[0]?.model.trim()}, ${os.cpus().length} cores; load average ${loadStart.toFixed(2)} before, ${loadEnd.toFixed(2)} after; ${new Date().toISOString()}`);
+    console.log('Figures: Elasticsearch `took` in ms (the slower of an _msearch pair)\n');
+    console.log(`| variant | p50 | p95 | mean | ${kinds.map((k) => `${k} p50`).join(' | ')} | p95 vs current |`);
+    console.log(`| --- | ---: | ---: | ---: | ${kinds.map(() => '---:').join(' | ')} | ---: |`);
+    const baseP95 = quantile([...took[0]].sort((a, b) => a - b), 95);
+    for (const [i, v] of VARIANTS.entries()) {
+      const sorted = [...took[i]].sort((a, b) => a - b);
+      const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+      const p95 = quantile(sorted, 95);
+      console.log(`| ${v.name} | ${quantile(sorted, 50)} | ${p95} | ${mean.toFixed(1)} | ${kinds.map((k) => med(byKind[i].get(k) ?? [])).join(' | ')} | ${(p95 / baseP95).toFixed(2)} |`);
+    }
+  } finally {
+    await es.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
