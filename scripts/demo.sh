@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 npm run stack:up
 npm run build:server
 [ -f apps/frontend/dist/browser/index.html ] || npm run build:frontend
+# Every imported posting is coded to an occupation: train the classifier once (a few minutes on 2 cores).
+node workers/dist/cli/train-classifier.js --if-missing
 
 ES_URL="${ES_URL:-http://127.0.0.1:9200}"
 count=$(curl -s "$ES_URL/${ES_INDEX_PREFIX:-}postings/_count" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
@@ -16,6 +18,14 @@ if [ -z "$count" ] || [ "$count" = "0" ]; then
   node workers/dist/cli/ingest.js --samples --refresh
 else
   echo "[demo] index holds $count postings; skipping import (npm run ingest:samples re-runs it)"
+fi
+
+occupations=$(curl -s "$ES_URL/${ES_INDEX_PREFIX:-}occupations/_count" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+if [ -z "$occupations" ] || [ "$occupations" = "0" ]; then
+  echo "[demo] indexing the O*NET occupations"
+  node workers/dist/cli/index-occupations.js
+else
+  echo "[demo] occupations index holds $occupations occupations; skipping (npm run index:occupations re-runs it)"
 fi
 
 export NODE_ENV="${NODE_ENV:-development}"

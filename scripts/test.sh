@@ -26,6 +26,10 @@ trap 'bash elastic/stack.sh es-stop >/dev/null 2>&1 || true' EXIT
 echo "[test] building server and frontend"
 npm run build:server
 npm run build:frontend
+# The ingest pipeline codes every posting, so e2e and browser tests need the classifier. A clean
+# clone (CI) trains it (a few minutes on 2 cores); an existing model that loads is kept.
+echo "[test] occupation classifier"
+node workers/dist/cli/train-classifier.js --if-missing
 
 echo "[test] unit tests"
 npx jest --selectProjects unit

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@jobportal/config';
+import { initTensorflow, loadClassifier, ModelArtifactError, type OccupationClassifier } from '@jobportal/occupations';
 import { createIngestPipeline } from './ingest/ingest-pipeline';
 import { createIngestWorker } from './ingest/ingest.processor';
 import { createAlerting } from './notifications/alerting';
+import { createMaintenanceWorker } from './reclassify/reclassify.processor';
 
 @Module({})
 class WorkersModule {}
@@ -22,10 +24,26 @@ async function bootstrap() {
     }
     throw err;
   }
+  // One model for the process, shared by ingest and reclassify; without it no posting could be coded.
+  let classifier: OccupationClassifier;
+  try {
+    await initTensorflow();
+    classifier = (await loadClassifier(config.models.dir)).classifier;
+  } catch (err) {
+    if (err instanceof ModelArtifactError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   const app = await NestFactory.createApplicationContext(WorkersModule, { logger: ['log', 'warn', 'error'] });
   const alerting = createAlerting(config);
-  const pipeline = await createIngestPipeline(config, alerting.importListener);
-  const workers = [createIngestWorker(config, pipeline), await alerting.startWorker(pipeline.es, pipeline.alias, { schedules: true })];
+  const pipeline = await createIngestPipeline(config, alerting.importListener, { classifier });
+  const workers = [
+    createIngestWorker(config, pipeline),
+    await alerting.startWorker(pipeline.es, pipeline.alias, { schedules: true }),
+    createMaintenanceWorker(config, pipeline.es, classifier),
+  ];
   logger.log(`Consuming queues: ${workers.map((w) => w.name).join(', ')} (Redis ${new URL(config.redis.url).host})`);
 
   let stopping = false;

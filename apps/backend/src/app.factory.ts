@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@jobportal/config';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { ApiError, ErrorEnvelopeFilter } from './common/error-envelope.filter';
 import { createValidationPipe } from './common/validation';
@@ -15,6 +15,8 @@ import { createValidationPipe } from './common/validation';
 export async function createApp(config: AppConfig, opts: { logger?: false } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: opts.logger === false ? false : ['log', 'warn', 'error'],
+    // Body parsers are registered below: Nest's own would be skipped once any JSON parser is mounted.
+    bodyParser: false,
   });
   app.enableShutdownHooks();
   app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
@@ -23,6 +25,11 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   app.disable('x-powered-by');
   // Signed cookies: the session cookie is rejected if anyone but the server wrote it.
   app.use(cookieParser(config.auth.sessionSecret));
+  // A full classify batch (1,000 titles with 5,000-character descriptions) runs to megabytes; every
+  // other route keeps the default 100 kB (a parser leaves a body that an earlier one parsed alone).
+  app.use('/api/classify', json({ limit: '16mb' }));
+  app.use(json({ limit: '100kb' }));
+  app.use(urlencoded({ extended: true, limit: '100kb' }));
 
   const openapi = SwaggerModule.createDocument(
     app,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@jobportal/config';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
+import { ClassifyModule } from './classify/classify.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -9,6 +10,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LocationsModule } from './locations/locations.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OccupationsModule } from './occupations/occupations.module';
 import { RedisModule } from './redis/redis.module';
 import { SearchModule } from './search/search.module';
 import { StatsModule } from './stats/stats.module';
@@ -18,7 +20,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule],
+      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule, OccupationsModule, ClassifyModule],
     };
   }
 }

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -174,8 +176,23 @@ describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', ()
     expect(text).not.toContain('Mercy Hospital');
   });
 
+  it('a file imported with the ingest CLI alerts like one sent to the ingest queue', async () => {
+    const path = join(dir, 'cli.jsonl');
+    await writeFile(path, [line('d-1', 'Registered Nurse', { company: 'Baylor Scott' }), line('d-2', 'Line Cook')].join('\n') + '\n');
+    // The built CLI in its own process, with this suite's services: its digest is delivered by this suite's worker.
+    const env = { ...process.env, NODE_ENV: 'test', ES_INDEX_PREFIX: PREFIX, DATABASE_URL: TEST_DATABASE_URL, QUEUE_PREFIX: config.redis.queuePrefix, QUARANTINE_DIR: dir, SMTP_URL: smtp.url, PUBLIC_URL: 'http://jobs.test' };
+    const cli = join(__dirname, '../../../workers/dist/cli/ingest.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, '--source', 'generated', '--path', path, '--json'], { env, timeout: 120_000 });
+    expect(JSON.parse(stdout).reports[0]).toMatchObject({ read: 2, indexed: 2 });
+    await digestsSettled();
+    const mail = await smtp.waitForMail(EMAIL, 3);
+    expect(mail.subject.replace(/\s+/g, ' ')).toBe('New jobs for "Nurses in Austin": 1 new');
+    expect(textPart(mail)).toContain('Baylor Scott');
+    expect(textPart(mail)).not.toContain('Line Cook');
+  });
+
   it('the unsubscribe link pauses that saved search, and no alert follows', async () => {
-    const url = /http:\/\/jobs\.test(\/api\/alerts\/unsubscribe\?token=[A-Za-z0-9._%-]+)/.exec(textPart(smtp.to(EMAIL)[1]))![1];
+    const url = /http:\/\/jobs\.test(\/api\/alerts\/unsubscribe\?token=[A-Za-z0-9._%-]+)/.exec(textPart(smtp.to(EMAIL)[2]))![1];
     await http().get(url.replace(/token=[^.]+\./, (m) => m.replace(/[0-9a-f]/, (c) => (c === '0' ? '1' : '0')))).expect(400);
     const res = await http().get(url).expect(200);
     expect(res.text).toContain('Nurses in Austin');
@@ -185,6 +202,6 @@ describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', ()
     await importLines('third', [line('c-1', 'Registered Nurse', { company: 'Ascension' })]);
     await digestsSettled();
     await new Promise((r) => setTimeout(r, 300));
-    expect(smtp.to(EMAIL)).toHaveLength(2);
+    expect(smtp.to(EMAIL)).toHaveLength(3);
   });
 });

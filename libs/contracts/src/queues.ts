@@ -3,6 +3,8 @@ export const QUEUES = {
   ingest: 'ingest',
   /** Saved-search alerts: digests per user and frequency (issue 4). */
   notifications: 'notifications',
+  /** Whole-index work run one at a time: reclassify (issue 5). */
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -28,6 +30,8 @@ export interface IngestReport {
   rejectedByReason: Record<string, number>;
   quarantinePath: string | null;
   durationMs: number;
+  /** Postings whose occupation code is flagged for review (low confidence, unknown words, nothing to read); absent when the import did not classify. */
+  needsReview?: number;
 }
 
 export const NOTIFICATION_JOBS = {
@@ -44,4 +48,34 @@ export interface DigestFanoutJob {
 export interface DigestJob {
   userId: string;
   frequency: 'instant' | 'daily' | 'weekly';
+}
+
+export const MAINTENANCE_JOBS = {
+  /** Recode every posting with the current classifier into a new index version, then swap the alias. Payload: ReclassifyJob. */
+  reclassifyPostings: 'reclassify-postings',
+} as const;
+
+export interface ReclassifyJob {
+  /** Postings read, coded and written per request. */
+  batchSize?: number;
+}
+
+export type ReclassifyPhase = 'copy' | 'swap' | 'catch-up' | 'cleanup' | 'done';
+
+/** Reported through job.updateProgress and returned as the job's result. */
+export interface ReclassifyProgress {
+  phase: ReclassifyPhase;
+  alias: string;
+  fromIndex: string;
+  toIndex: string;
+  /** Postings in the old index when the copy started. */
+  total: number;
+  copied: number;
+  /** Postings ingested into the old index during the copy, carried over after the swap. */
+  caughtUp: number;
+  needsReview: number;
+}
+
+export interface ReclassifyReport extends ReclassifyProgress {
+  durationMs: number;
 }

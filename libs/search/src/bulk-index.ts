@@ -38,7 +38,22 @@ export function buildPostingsUpdateBody(index: string, docs: PostingDocument[]):
   });
 }
 
-type Op = 'create' | 'update';
+/** Plain `index` operations: a whole document replaces whatever has its id (copies between index versions). */
+export function buildPostingsIndexBody(index: string, docs: PostingDocument[]): object[] {
+  return docs.flatMap((doc) => [{ index: { _index: index, _id: doc.id } }, doc]);
+}
+
+type Op = 'create' | 'update' | 'index';
+
+export interface BulkOptions {
+  retry?: RetryPolicy;
+  refresh?: boolean;
+  /**
+   * `index` is an alias: refuse to write rather than let Elasticsearch auto-create a concrete
+   * index of that name with a guessed mapping when the alias is missing.
+   */
+  requireAlias?: boolean;
+}
 
 /**
  * Indexes a batch: create first, then update what already existed. While Elasticsearch is
@@ -49,13 +64,37 @@ export async function bulkIndexPostings(
   client: Client,
   index: string,
   docs: PostingDocument[],
-  opts: { retry?: RetryPolicy; refresh?: boolean } = {},
+  opts: BulkOptions = {},
 ): Promise<BulkIndexResult> {
   const result: BulkIndexResult = { created: 0, updated: 0, unchanged: 0, failed: [] };
   const existing = await sendWithRetry(client, index, 'create', docs, result, opts);
   if (existing.length > 0) await sendWithRetry(client, index, 'update', existing, result, opts);
   return result;
 }
+
+/**
+ * Writes whole documents, with the same retries: `index` replaces what has the id; `create`
+ * leaves an existing document alone and counts it `unchanged` (a catch-up that must not overwrite
+ * a newer write).
+ */
+export async function bulkWritePostings(
+  client: Client,
+  index: string,
+  docs: PostingDocument[],
+  op: 'index' | 'create',
+  opts: BulkOptions = {},
+): Promise<BulkIndexResult> {
+  const result: BulkIndexResult = { created: 0, updated: 0, unchanged: 0, failed: [] };
+  const existing = await sendWithRetry(client, index, op, docs, result, opts);
+  result.unchanged += existing.length;
+  return result;
+}
+
+const BODY_BUILDERS: Record<Op, (index: string, docs: PostingDocument[]) => object[]> = {
+  create: buildPostingsCreateBody,
+  update: buildPostingsUpdateBody,
+  index: buildPostingsIndexBody,
+};
 
 /** Sends one kind of operation for `docs`; returns the docs that already existed (create only). */
 async function sendWithRetry(
@@ -64,7 +103,7 @@ async function sendWithRetry(
   op: Op,
   docs: PostingDocument[],
   result: BulkIndexResult,
-  opts: { retry?: RetryPolicy; refresh?: boolean },
+  opts: BulkOptions,
 ): Promise<PostingDocument[]> {
   const retry = opts.retry ?? DEFAULT_RETRY;
   const existing: PostingDocument[] = [];
@@ -73,8 +112,8 @@ async function sendWithRetry(
   while (pending.length > 0) {
     let response;
     try {
-      const operations = op === 'create' ? buildPostingsCreateBody(index, pending) : buildPostingsUpdateBody(index, pending);
-      response = await client.bulk({ operations, refresh: opts.refresh ? 'wait_for' : false });
+      const operations = BODY_BUILDERS[op](index, pending);
+      response = await client.bulk({ operations, refresh: opts.refresh ? 'wait_for' : false, ...(opts.requireAlias ? { require_alias: true } : {}) });
     } catch (err) {
       if (!isUnavailable(err) || attempt >= retry.attempts) {
         if (isUnavailable(err)) {

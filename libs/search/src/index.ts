@@ -1,6 +1,7 @@
 export * from './client';
 export * from './indices';
 export * from './bulk-index';
+export * from './scan-index';
 export * from './requests/overview';
 export * from './requests/cursor';
 export * from './requests/job-facets';
@@ -11,3 +12,8 @@ export * from './requests/similar-jobs';
 export * from './requests/suggest';
 export * from './requests/categories';
 export * from './requests/alert-match';
+export * from './requests/occupation-search';
+export * from './requests/occupation-detail';
+export * from './requests/occupation-live';
+export * from './occupations/occupation-document';
+export * from './occupations/index-occupations';

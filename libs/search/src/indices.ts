@@ -9,7 +9,8 @@ import { toSearchError } from './client';
  * beside the old one and an atomic alias swap, never a destructive in-place edit.
  */
 export const INDEX_VERSIONS = {
-  postings: 1,
+  postings: 2,
+  occupations: 1,
 } as const;
 export type IndexName = keyof typeof INDEX_VERSIONS;
 
@@ -57,4 +58,81 @@ export async function ensureIndex(client: Client, name: IndexName, opts: EnsureI
 export async function deleteIndex(client: Client, name: IndexName, opts: EnsureIndexOptions = {}): Promise<void> {
   const prefix = opts.prefix ?? '';
   await client.indices.delete({ index: `${prefix}${name}-v*`, ignore_unavailable: true, allow_no_indices: true });
+}
+
+/**
+ * `<prefix><name>-v<version>-<yyyymmddhhmmss>`: a rebuild of the current version beside the live
+ * one (reclassify). It still matches deleteIndex's `<prefix><name>-v*`.
+ */
+export function versionedIndexName(name: IndexName, prefix = '', at: Date = new Date()): string {
+  const stamp = at.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `${concreteIndexName(name, INDEX_VERSIONS[name], prefix)}-${stamp}`;
+}
+
+/** The concrete index an alias points at, or null when the alias does not exist. */
+export async function aliasTarget(client: Client, alias: string): Promise<string | null> {
+  try {
+    const res = await client.indices.getAlias({ name: alias }, { ignore: [404] });
+    const indices = Object.keys(res ?? {}).filter((k) => k !== 'error' && k !== 'status');
+    if (indices.length > 1) throw new Error(`Alias ${alias} points at ${indices.length} indices (${indices.join(', ')}); expected one.`);
+    return indices[0] ?? null;
+  } catch (err) {
+    throw toSearchError(err, `read alias ${alias}`);
+  }
+}
+
+export interface CreateVersionedIndexOptions extends EnsureIndexOptions {
+  /** Refreshes off while it is bulk-loaded; finishLoading() turns them back on. */
+  loading?: boolean;
+  at?: Date;
+}
+
+/** Creates a new concrete index with the current definition and no alias (see swapAlias). */
+export async function createVersionedIndex(client: Client, name: IndexName, opts: CreateVersionedIndexOptions = {}): Promise<string> {
+  const index = versionedIndexName(name, opts.prefix ?? '', opts.at);
+  const def = loadIndexDefinition(name);
+  const settings = opts.loading ? { ...def.settings, refresh_interval: '-1' } : def.settings;
+  try {
+    await client.indices.create({ index, settings, mappings: def.mappings } as never);
+    await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '30s' });
+  } catch (err) {
+    throw toSearchError(err, `create index ${index}`);
+  }
+  return index;
+}
+
+/** Restores the definition's refresh interval after a bulk load and makes everything loaded searchable. */
+export async function finishLoading(client: Client, name: IndexName, index: string): Promise<void> {
+  // null resets the setting to Elasticsearch's default when the definition leaves it out.
+  const interval = (loadIndexDefinition(name).settings.refresh_interval as string | undefined) ?? null;
+  try {
+    await client.indices.putSettings({ index, settings: { refresh_interval: interval as string } });
+    await client.indices.refresh({ index });
+  } catch (err) {
+    throw toSearchError(err, `finish loading ${index}`);
+  }
+}
+
+/** The body of an atomic alias move: both actions in one _aliases call, so searches never see no index. */
+export function swapAliasActions(alias: string, from: string, to: string): object[] {
+  // must_exist: if another swap moved the alias meanwhile, the whole call fails and nothing changes.
+  return [{ remove: { index: from, alias, must_exist: true } }, { add: { index: to, alias } }];
+}
+
+/** Points `alias` from `from` to `to` atomically. */
+export async function swapAlias(client: Client, alias: string, from: string, to: string): Promise<void> {
+  try {
+    await client.indices.updateAliases({ actions: swapAliasActions(alias, from, to) as never });
+  } catch (err) {
+    throw toSearchError(err, `swap alias ${alias} from ${from} to ${to}`);
+  }
+}
+
+/** Deletes one concrete index (never a pattern): e.g. the version an alias swap left behind. */
+export async function deleteConcreteIndex(client: Client, index: string): Promise<void> {
+  try {
+    await client.indices.delete({ index, ignore_unavailable: true });
+  } catch (err) {
+    throw toSearchError(err, `delete index ${index}`);
+  }
 }

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '@jobportal/config';
 import type { IngestReport } from '@jobportal/contracts';
+import { ModelArtifactError } from '@jobportal/occupations';
 import { SAMPLE_SOURCES, SOURCE_ADAPTERS, SourceFileError, UnknownSourceError } from '@jobportal/postings';
 import { SearchUnavailableError } from '@jobportal/search';
-import { createIngestPipeline } from '../ingest/ingest-pipeline';
+import { createIngestPipeline, type ImportListener } from '../ingest/ingest-pipeline';
+import { createAlerting } from '../notifications/alerting';
 import { parseArgs, UsageError } from './args';
 import { createProgress } from './progress';
 import { formatReports } from './report';
@@ -12,13 +15,16 @@ import { formatReports } from './report';
 const USAGE = `Usage:
   npm run ingest -- --source <name> --path <file>   import one file
   npm run ingest:samples                            import the six sample datasets from DATA_DIR
-Options: --json (print the report as JSON), --refresh (make postings searchable before exiting)
+Options: --json (print the report as JSON), --refresh (make postings searchable before exiting),
+         --no-classify (skip occupation coding: postings get no soc code; for benchmarks, or before
+         a model is trained; npm run reclassify codes them later),
+         --no-alerts (do not queue instant saved-search alerts for the new postings)
 Sources: ${Object.keys(SOURCE_ADAPTERS).join(', ')}`;
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2), { source: 'string', path: 'string', samples: 'boolean', json: 'boolean', refresh: 'boolean', help: 'boolean' });
+    args = parseArgs(process.argv.slice(2), { source: 'string', path: 'string', samples: 'boolean', json: 'boolean', refresh: 'boolean', 'no-classify': 'boolean', 'no-alerts': 'boolean', help: 'boolean' });
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`${err.message}\n\n${USAGE}`);
@@ -42,7 +48,16 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const pipeline = await createIngestPipeline(config);
+  // A file imported from the command line alerts saved searches exactly like one sent to the
+  // `ingest` queue: the running workers deliver the instant digests this enqueues.
+  // The alerting code logs through Nest's Logger; here it goes to stderr, so stdout stays the report (--json).
+  Logger.overrideLogger({
+    log: (m: unknown, ctx?: string) => console.error(`[${ctx ?? 'ingest'}] ${String(m)}`),
+    warn: (m: unknown, ctx?: string) => console.error(`[${ctx ?? 'ingest'}] ${String(m)}`),
+    error: (m: unknown, ctx?: string) => console.error(`[${ctx ?? 'ingest'}] ${String(m)}`),
+  });
+  const alerting = args['no-alerts'] ? null : createAlerting(config);
+  const pipeline = await createIngestPipeline(config, alerting ? tolerant(alerting.importListener) : undefined, { classify: !args['no-classify'] });
   const reports: IngestReport[] = [];
   const failures: Array<{ source: string; path: string; message: string }> = [];
   try {
@@ -69,6 +84,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await pipeline.close();
+    await alerting?.close();
   }
 
   if (args.json) console.log(JSON.stringify({ reports, failures }, null, 2));
@@ -77,10 +93,29 @@ async function main(): Promise<number> {
   return reports.length === 0 ? 1 : 0;
 }
 
+/**
+ * Alerts must never stop an import: when Redis cannot mark the import, the postings are imported
+ * anyway and a later import or the daily/weekly schedule picks them up (windows are per posting time).
+ */
+function tolerant(listener: ImportListener): ImportListener {
+  return {
+    async importStarted() {
+      try {
+        return await listener.importStarted();
+      } catch (err) {
+        console.error(`[alerts] not queued for this import (${err instanceof Error ? err.message : String(err)}); check REDIS_URL, or pass --no-alerts`);
+        // An empty id: the pipeline then does not report the end of the import either.
+        return '';
+      }
+    },
+    importFinished: (id, report) => listener.importFinished(id, report),
+  };
+}
+
 main().then(
   (code) => process.exit(code),
   (err) => {
-    if (err instanceof ConfigError) console.error(err.message);
+    if (err instanceof ConfigError || err instanceof ModelArtifactError) console.error(err.message);
     else if (err instanceof SearchUnavailableError) console.error(`\nImport stopped: ${err.message}`);
     else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
     process.exit(1);

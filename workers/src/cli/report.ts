@@ -19,6 +19,13 @@ export function formatReports(reports: IngestReport[], failures: Array<{ source:
       lines.push(`  ${r.source}: rejected ${r.rejected} (${reasons}) -> ${r.quarantinePath}`);
     }
   }
+  const coded = reports.filter((r) => r.needsReview !== undefined);
+  if (coded.length > 0) {
+    const flagged = coded.reduce((n, r) => n + r.needsReview!, 0);
+    lines.push(`  occupation codes: ${flagged} postings flagged for review (soc.needs_review: low confidence or unreadable title)`);
+  } else if (reports.length > 0) {
+    lines.push('  occupation codes: not classified (--no-classify); npm run reclassify codes them');
+  }
   for (const f of failures) lines.push(`  ${f.source}: NOT IMPORTED: ${f.message}`);
   return lines.join('\n');
 }

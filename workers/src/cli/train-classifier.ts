@@ -4,7 +4,9 @@ import { ConfigError, loadConfig } from '@jobportal/config';
 import {
   DEFAULT_TRAIN_OPTIONS,
   initTensorflow,
+  loadClassifier,
   loadOccupationCores,
+  ModelArtifactError,
   OccupationDataError,
   saveClassifier,
   trainClassifier,
@@ -16,7 +18,8 @@ const USAGE = `Usage:
   npm run train:classifier [-- --seed N --epochs N --dim N]
 Trains the occupation classifier on the O*NET tables in DATA_DIR and writes it to
 MODEL_DIR/occupation-classifier (model.json + weights.bin). Defaults: seed ${DEFAULT_TRAIN_OPTIONS.seed}, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, dim ${DEFAULT_TRAIN_OPTIONS.dim}.
-Options: --backend wasm|cpu (default wasm), --json (print the result as JSON)`;
+Options: --backend wasm|cpu (default wasm), --json (print the result as JSON),
+  --if-missing (keep a model that is already there and loads; what setup, the demo and CI use)`;
 
 const positiveInt = (name: string, value: string | boolean | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -30,7 +33,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2), { seed: 'string', epochs: 'string', dim: 'string', backend: 'string', json: 'boolean', help: 'boolean' });
+    args = parseArgs(process.argv.slice(2), { seed: 'string', epochs: 'string', dim: 'string', backend: 'string', json: 'boolean', 'if-missing': 'boolean', help: 'boolean' });
     if (args.help) {
       console.log(USAGE);
       return 0;
@@ -49,6 +52,16 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const backend = await initTensorflow(args.backend === 'cpu' ? 'cpu' : 'auto');
   console.error(`[train] TensorFlow.js backend ${backend}; ${cpus().length} CPU cores; data ${config.data.dir}`);
+  if (args['if-missing']) {
+    try {
+      const { metadata } = await loadClassifier(config.models.dir);
+      console.error(`[train] keeping the model in ${config.models.dir} (trained ${metadata.trainedAt}); run without --if-missing to retrain`);
+      return 0;
+    } catch (err) {
+      if (!(err instanceof ModelArtifactError)) throw err;
+      console.error(`[train] no usable model yet (${err.message.split('\n')[0]}); training one`);
+    }
+  }
 
   const catalog = await loadOccupationCores(config.data.dir);
   const bar = process.stderr.isTTY

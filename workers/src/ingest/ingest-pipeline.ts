@@ -12,7 +12,9 @@ import {
   type ImportProgress,
   type PostingSink,
 } from '@jobportal/postings';
+import { initTensorflow, loadClassifier, type OccupationClassifier } from '@jobportal/occupations';
 import { bulkIndexPostings, createSearchClient, ensureIndex, type Client, type RetryPolicy } from '@jobportal/search';
+import { createPostingCoder } from './posting-coder';
 
 export interface ImportFileOptions {
   onProgress?: (p: ImportProgress) => void;
@@ -31,9 +33,21 @@ export interface ImportListener {
   importFinished(id: string, report: IngestReport | null): Promise<void>;
 }
 
+export interface IngestPipelineOptions {
+  /**
+   * Code every posting with the occupation classifier (default true). Off only to measure what
+   * classification costs (bench:classify) or to load data before a model exists (`--no-classify`).
+   */
+  classify?: boolean;
+  /** A classifier already loaded by the process (the workers share one between queues). */
+  classifier?: OccupationClassifier;
+}
+
 export interface IngestPipeline {
   readonly es: Client;
   readonly alias: string;
+  /** The classifier the pipeline codes with; null when created with classify: false. */
+  readonly classifier: OccupationClassifier | null;
   importFile(source: string, path: string, opts?: ImportFileOptions): Promise<IngestReport>;
   close(): Promise<void>;
 }
@@ -42,7 +56,18 @@ export interface IngestPipeline {
  * Wires the pure pipeline of libs/postings to Elasticsearch. The CLI and the `ingest` queue
  * worker both call this, so a posting takes the same path from any entry point.
  */
-export async function createIngestPipeline(config: AppConfig, listener?: ImportListener): Promise<IngestPipeline> {
+export async function createIngestPipeline(config: AppConfig, listener?: ImportListener, opts: IngestPipelineOptions = {}): Promise<IngestPipeline> {
+  // Loaded once, before anything is read: a missing model fails here with the ModelArtifactError
+  // that names `npm run train:classifier`, not after the first batch.
+  let classifier: OccupationClassifier | null = null;
+  if (opts.classify !== false) {
+    classifier = opts.classifier ?? null;
+    if (!classifier) {
+      await initTensorflow();
+      classifier = (await loadClassifier(config.models.dir)).classifier;
+    }
+  }
+  const coder = classifier ? createPostingCoder(classifier) : null;
   // The client's own retries are off: bulkIndexPostings retries with backoff and says when it gives up.
   const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 60_000, maxRetries: 0 });
   const skills = await loadTechnologySkills(config.data.technologySkillsCsv);
@@ -53,6 +78,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
   return {
     es,
     alias,
+    classifier,
     async importFile(sourceName, path, opts = {}) {
       const adapter = getSourceAdapter(sourceName);
       const filePath = resolve(path);
@@ -68,7 +94,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
       });
       const rows = adapter.read(filePath, { warn: (m) => process.emitWarning(m) });
       indexReady ??= ensureIndex(es, 'postings', { prefix: config.elastic.indexPrefix }).then((r) => r.index);
-      const index = await indexReady.catch((err) => {
+      await indexReady.catch((err) => {
         indexReady = null;
         throw err;
       });
@@ -77,7 +103,16 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
         initialDelayMs: config.ingest.retryInitialDelayMs,
         onRetry: opts.onRetry,
       };
-      const sink: PostingSink = { write: (docs) => bulkIndexPostings(es, index, docs, { retry }) };
+      let needsReview = 0;
+      // Writes go through the alias, never a concrete index name resolved once: after reclassify
+      // swaps the alias, the next batch lands in the new index. requireAlias: a missing alias is
+      // an error, not an auto-created index with a guessed mapping.
+      const sink: PostingSink = {
+        write: (docs) => {
+          if (coder) needsReview += coder.code(docs);
+          return bulkIndexPostings(es, alias, docs, { retry, requireAlias: true });
+        },
+      };
       const stamp = basename(filePath, extname(filePath));
       const importId = listener ? await listener.importStarted() : null;
       let report: IngestReport;
@@ -99,6 +134,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
         if (importId) await listener!.importFinished(importId, null);
         throw err;
       }
+      if (coder) report = { ...report, needsReview };
       if (importId) await listener!.importFinished(importId, report);
       return report;
     },

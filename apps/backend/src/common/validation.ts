@@ -3,7 +3,8 @@ import { ApiError, type FieldError } from './error-envelope.filter';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = parent ? `${parent}.${e.property}` : e.property;
+    // List items read as in code: items[3].title.
+    const field = !parent ? e.property : /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`;
     const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...flatten(e.children ?? [], field)];
   });

@@ -9,8 +9,10 @@ export const SEARCH_CLIENT = Symbol('SEARCH_CLIENT');
 @Injectable()
 export class SearchIndices {
   readonly postings: string;
+  readonly occupations: string;
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.postings = `${config.elastic.indexPrefix}postings`;
+    this.occupations = `${config.elastic.indexPrefix}occupations`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import {
   TitleStrategy,
   provideRouter,
@@ -23,5 +24,7 @@ export const appConfig: ApplicationConfig = {
     ),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideAppIcons(),
+    // ngx-charts still declares @angular/animations triggers; the engine is loaded lazily.
+    provideAnimationsAsync(),
   ],
 };

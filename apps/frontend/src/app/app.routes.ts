@@ -20,6 +20,17 @@ export const routes: Routes = [
     loadComponent: () => import('./jobs/job-detail/job-detail-page').then((m) => m.JobDetailPage),
   },
   {
+    path: 'occupations',
+    title: 'Occupations',
+    loadComponent: () =>
+      import('./occupations/occupation-search/occupation-search-page').then((m) => m.OccupationSearchPage),
+  },
+  {
+    path: 'occupations/:code',
+    title: 'Occupation',
+    loadComponent: () => import('./occupations/occupation-page/occupation-page').then((m) => m.OccupationPage),
+  },
+  {
     path: 'saved',
     title: 'Saved jobs',
     canActivate: [requireSignIn],

@@ -8,6 +8,7 @@ export interface NavLink {
 export const NAV_LINKS: readonly NavLink[] = [
   { path: '/', label: 'Home', icon: 'home' },
   { path: '/search', label: 'Search', icon: 'search' },
+  { path: '/occupations', label: 'Occupations', icon: 'category' },
   { path: '/saved', label: 'Saved', icon: 'bookmark' },
   { path: '/careers', label: 'Careers', icon: 'school' },
   { path: '/trends', label: 'Trends', icon: 'trending' },

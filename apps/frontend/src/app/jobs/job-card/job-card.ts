@@ -3,6 +3,7 @@ import { DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import type { JobSummary } from '@jobportal/contracts';
 
+import { OccupationChip } from '../../occupations/occupation-chip';
 import { SaveJobButton } from '../../saved/save-job-button';
 import { formatPay } from '../format-pay';
 import { EMPLOYMENT_TYPE_LABELS, EXPERIENCE_LABELS, WORK_MODE_LABELS } from '../job-labels';
@@ -23,7 +24,7 @@ export interface JobLinkState {
 /** One job in a list: search results (with highlighted snippets) and similar jobs. */
 @Component({
   selector: 'app-job-card',
-  imports: [RouterLink, NgTemplateOutlet, DecimalPipe, RelativeTimePipe, SaveJobButton],
+  imports: [RouterLink, NgTemplateOutlet, DecimalPipe, RelativeTimePipe, SaveJobButton, OccupationChip],
   templateUrl: './job-card.html',
   styleUrl: './job-card.scss',
 })

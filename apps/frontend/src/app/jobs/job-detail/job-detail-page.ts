@@ -9,6 +9,7 @@ import { SOURCE_LABELS } from '@jobportal/contracts';
 
 import { toApiError } from '../../api/api-error';
 import { SITE_NAME } from '../../layout/page-title.strategy';
+import { OccupationChip } from '../../occupations/occupation-chip';
 import { SaveJobButton } from '../../saved/save-job-button';
 import { formatPay } from '../format-pay';
 import { JobCard, type JobLinkState } from '../job-card/job-card';
@@ -19,7 +20,7 @@ import { RelativeTimePipe } from '../relative-time.pipe';
 /** One posting: what it says, how to apply, and similar postings. */
 @Component({
   selector: 'app-job-detail-page',
-  imports: [RouterLink, DatePipe, RelativeTimePipe, MatButtonModule, MatIconModule, JobCard, SaveJobButton],
+  imports: [RouterLink, DatePipe, RelativeTimePipe, MatButtonModule, MatIconModule, JobCard, SaveJobButton, OccupationChip],
   templateUrl: './job-detail-page.html',
   styleUrl: './job-detail-page.scss',
 })
