@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { estypes } from '@elastic/elasticsearch';
 import { loadConfig } from '@jobportal/config';
 import { normalizeLocation } from '@jobportal/postings';
-import { buildJobSearchRequest, buildJobSearchRequests, createSearchClient, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
+import { buildJobSearchRequest, buildJobSearchRequests, createSearchClient, PAY_BANDS, payFilter, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
 import { log } from './search/dataset';
 import { buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
 
@@ -47,6 +47,19 @@ const oldFuzzy = (o: Body): Body => (o.fuzzy_rewrite ? { ...o, fuzzy_rewrite: 'c
 /** The title highlight as it was: two edits from 8 characters, like the search. */
 const oldHighlight = (o: Body): Body => (o.fuzziness === 'AUTO:4,50' ? { ...o, fuzziness: 'AUTO:4,8' } : o);
 
+/** The pay facet as it was: one overlap filter per band instead of a terms count over salary.bands. */
+function oldPayFacet(r: estypes.SearchRequest): estypes.SearchRequest {
+  const pay = r.aggs?.facet_pay;
+  if (!pay) return r;
+  const filters = Object.fromEntries(
+    PAY_BANDS.map((b) => {
+      const clauses = payFilter(b.min, b.max);
+      return [b.value, clauses.length === 1 ? clauses[0] : { bool: { filter: clauses } }];
+    }),
+  );
+  return { ...r, aggs: { ...r.aggs, facet_pay: { ...pay, aggs: { values: { filters: { filters } } } } } };
+}
+
 const current = (q: MixQuery, index: string, now: Date) => {
   const { hits, facets } = buildJobSearchRequests(q.params, { index, now, place: place(q.params.location) });
   return [hits, facets];
@@ -56,6 +69,7 @@ const VARIANTS: Variant[] = [
   { name: 'current (hits + cached facets in one _msearch)', searches: current },
   { name: 'facets not cached (request_cache=false)', searches: (q, i, n) => current(q, i, n).map((r) => (r.size === 0 ? { ...r, request_cache: false } : r)) },
   { name: 'one request, facets inside (before the split)', searches: (q, index, now) => [buildJobSearchRequest(q.params, { index, now, place: place(q.params.location) })] },
+  { name: 'pay facet as six overlap filters, not cached (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.size === 0 ? oldPayFacet({ ...r, request_cache: false }) : r)) },
   { name: 'fuzzy clause constant_score x50 (before)', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, oldFuzzy) })) },
   { name: 'title highlight with two edits (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: rewrite(r.highlight, oldHighlight) } : r)) },
 ];
