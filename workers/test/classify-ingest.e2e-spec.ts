@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, type AppConfig } from '@jobportal/config';
-import { QUEUES, type JobSearchResponse, type PostingSoc, type ReclassifyJob, type ReclassifyReport } from '@jobportal/contracts';
+import { QUEUES, type JobSearchResponse, type PostingDocument, type PostingSoc, type ReclassifyJob, type ReclassifyReport } from '@jobportal/contracts';
 import { SAMPLE_SOURCES, SOURCE_ADAPTERS } from '@jobportal/postings';
 import { aliasTarget, buildJobSearchRequest, INDEX_VERSIONS, createSearchClient, deleteIndex, mapJobSearchResponse, type Client } from '@jobportal/search';
 import { Queue, type Worker } from 'bullmq';
@@ -181,6 +181,19 @@ describe('occupation coding in the ingest pipeline, and reclassify', () => {
     const worker: Worker<ReclassifyJob, ReclassifyReport> = createMaintenanceWorker(config, pipeline.es, pipeline.classifier!);
     const queue = new Queue(QUEUES.maintenance, { connection: bullConnection(config), prefix: config.redis.queuePrefix });
     queue.on('error', () => undefined);
+    // Postings indexed before salary.bands existed (index v1): reclassify must bring them up to date.
+    const withPay = await es.search<PostingDocument>({ index: ALIAS, size: 50, query: { exists: { field: 'salary.bands' } } });
+    expect(withPay.hits.hits.length).toBeGreaterThan(0);
+    await es.bulk({
+      refresh: true,
+      operations: withPay.hits.hits.flatMap((h) => {
+        const doc = h._source!;
+        delete doc.salary!.bands;
+        return [{ index: { _index: h._index, _id: h._id } }, doc];
+      }),
+    });
+    const unbanded = { bool: { filter: [{ exists: { field: 'salary.annual_max' } }], must_not: [{ exists: { field: 'salary.bands' } }] } };
+    expect(await count(unbanded)).toBeGreaterThan(0);
     const before = await aliasTarget(es, ALIAS);
     const docsBefore = await count();
 
@@ -245,6 +258,7 @@ describe('occupation coding in the ingest pipeline, and reclassify', () => {
     await es.indices.refresh({ index: ALIAS });
     expect(await count()).toBe(docsBefore + 2);
     expect(await count({ bool: { must_not: { exists: { field: 'soc.code' } } } })).toBe(0);
+    expect(await count(unbanded)).toBe(0);
     const arrived = await es.search({ index: ALIAS, query: { terms: { source_id: ['990101', '990102'] } }, _source: ['soc.major'] });
     expect(arrived.hits.hits.map((h) => (h._source as { soc: { major: string } }).soc.major).sort()).toEqual(['29', '53']);
 

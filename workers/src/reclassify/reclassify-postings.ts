@@ -1,4 +1,4 @@
-import type { PostingDocument, ReclassifyProgress, ReclassifyReport } from '@jobportal/contracts';
+import { payBandsOf, type PostingDocument, type ReclassifyProgress, type ReclassifyReport } from '@jobportal/contracts';
 import {
   aliasTarget,
   bulkWritePostings,
@@ -65,6 +65,9 @@ export async function reclassifyPostings(opts: ReclassifyOptions): Promise<Recla
   const report = () => opts.onProgress?.({ ...progress });
   const write = async (docs: PostingDocument[], op: 'index' | 'create'): Promise<BulkIndexResult & { flagged: number }> => {
     const flagged = coder.code(docs);
+    // Fields derived from the posting's own figures are recomputed too, so a rebuild brings postings
+    // indexed before them (salary.bands, postings v2) up to the current mapping.
+    for (const d of docs) if (d.salary) d.salary.bands = payBandsOf(d.salary.annual_min, d.salary.annual_max);
     const res = await bulkWritePostings(es, toIndex, docs, op, { retry: opts.retry });
     if (res.failed.length > 0) {
       const f = res.failed[0];
