@@ -15,6 +15,7 @@ import { createAlerting, type Alerting } from '../../../workers/src/notification
 import { runDigest } from '../../../workers/src/notifications/digest.service';
 import { ChannelDelivery } from '@jobportal/notify';
 import { SmtpCatcher, type CaughtMail } from '../../../test/support/smtp-catcher';
+import { FakeTwilio } from '../../../test/support/fake-twilio';
 
 /**
  * Saved-search alerts end to end: real PostgreSQL (jobportal_test), Redis, Elasticsearch (own
@@ -25,6 +26,7 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@
 const TABLES = 'alert_digests, notification_marks, saved_searches, saved_jobs, sessions, otp_challenges, users';
 const PREFIX = 'e2e-alerts-';
 const EMAIL = 'alerts-e2e@example.com';
+const BOB_PHONE = '+16465550199';
 
 /** The message as a reader sees it: quoted-printable soft breaks and escapes undone. */
 function decoded(mail: CaughtMail): string {
@@ -54,6 +56,8 @@ function line(sourceId: string, title: string, extra: Record<string, unknown> = 
 
 describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', () => {
   const smtp = new SmtpCatcher();
+  const twilioCreds = FakeTwilio.credentials();
+  const twilio = new FakeTwilio(twilioCreds);
   let config: AppConfig;
   let app: INestApplication;
   let db: DataSource;
@@ -84,6 +88,7 @@ describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', ()
 
   beforeAll(async () => {
     await smtp.start();
+    await twilio.start();
     dir = await mkdtemp(join(tmpdir(), 'alerts-e2e-'));
     config = loadConfig({
       ...process.env,
@@ -94,6 +99,11 @@ describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', ()
       SMTP_URL: smtp.url,
       PUBLIC_URL: 'http://jobs.test',
       QUARANTINE_DIR: dir,
+      // SMS digests: the real twilio SDK, pointed at a local server speaking the Messages API.
+      TWILIO_ACCOUNT_SID: twilioCreds.accountSid,
+      TWILIO_AUTH_TOKEN: twilioCreds.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: twilio.url,
     });
     app = await createApp(config, { logger: false });
     await app.init();
@@ -113,6 +123,9 @@ describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', ()
     )) as Array<{ id: string }>;
     // A daily search of the same user: an instant digest must not include it.
     await db.query(`INSERT INTO saved_searches (user_id, name, params, frequency, channel) VALUES ($1, 'Welders', $2, 'daily', 'email')`, [userId, { q: 'welder' }]);
+    // Another user, alerted by SMS.
+    const [{ id: bobId }] = (await db.query(`INSERT INTO users (name, phone) VALUES ('Bob', $1) RETURNING id`, [BOB_PHONE])) as Array<{ id: string }>;
+    await db.query(`INSERT INTO saved_searches (user_id, name, params, frequency, channel) VALUES ($1, 'Welding', $2, 'instant', 'sms')`, [bobId, { q: 'welder' }]);
   });
 
   afterAll(async () => {
@@ -122,6 +135,7 @@ describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', ()
     await pipeline?.close();
     await app?.close();
     await smtp.stop();
+    await twilio.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -151,6 +165,16 @@ describe('saved-search alerts (real PostgreSQL, Redis, Elasticsearch, SMTP)', ()
     expect(mark.ingested_through).toBeInstanceOf(Date);
     const digests = (await db.query(`SELECT frequency, status, postings FROM alert_digests WHERE user_id = $1`, [userId])) as unknown[];
     expect(digests).toEqual([{ frequency: 'instant', status: 'sent', postings: 2 }]);
+  });
+
+  it('an SMS saved search gets its digest as a text message through the twilio SDK', async () => {
+    const sms = await twilio.waitForMessage(BOB_PHONE);
+    expect(twilio.to(BOB_PHONE)).toHaveLength(1);
+    expect(sms.from).toBe('+15005550006');
+    expect(sms.body).toContain('New jobs for "Welding": 1 new');
+    expect(sms.body).toMatch(/Welder http:\/\/jobs\.test\/jobs\/\S+/);
+    expect(sms.body).not.toMatch(/Nurse|Developer/);
+    expect(sms.body).toMatch(/Stop "Welding": http:\/\/jobs\.test\/api\/alerts\/unsubscribe\?token=/);
   });
 
   it('a second run, and a reimport of the same postings, send nothing', async () => {
