@@ -1,25 +1,24 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadConfig, REPO_ROOT, type AppConfig } from '@jobportal/config';
+import { loadConfig, type AppConfig } from '@jobportal/config';
 import type { PostingDocument } from '@jobportal/contracts';
 import { initTensorflow, loadClassifier, type ClassifyItem, type OccupationClassifier } from '@jobportal/occupations';
 import {
   createPostingNormalizer,
   generatedAdapter,
   isRejectedRow,
-  loadGeneratorCorpus,
   loadTechnologySkills,
   SAMPLE_SOURCES,
   SOURCE_ADAPTERS,
-  writeGeneratedPostings,
 } from '@jobportal/postings';
 import { createSearchClient, deleteIndex } from '@jobportal/search';
 // The pipeline itself, not a copy of it: the with/without comparison must measure what ingest runs.
 import { createIngestPipeline } from '@jobportal/workers/dist/ingest/ingest-pipeline';
 import { createPostingCoder } from '@jobportal/workers/dist/ingest/posting-coder';
+import { ensureGeneratedFile, log } from './search/dataset';
+import { median, parseGeneratedInputOptions } from './support';
 
 /**
  * bench:classify — (1) occupation classifier throughput, titles/s, for batch sizes 1, 100 and
@@ -42,37 +41,9 @@ const SINGLE_ITEMS = 2000;
 /** Items per larger-batch measurement (the inputs are cycled to reach it). */
 const BATCHED_ITEMS = 20_000;
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      count: { type: 'string', default: '50000' },
-      seed: { type: 'string', default: '42' },
-      runs: { type: 'string', default: '1' },
-      'predict-only': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (name: string, v: string, min: number) => {
-    const n = Number(v);
-    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) {
-      console.error(`--${name} must be an integer >= ${min}, got "${v}".\n\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
-  return {
-    count: int('count', values.count!, 1),
-    seed: int('seed', values.seed!, Number.MIN_SAFE_INTEGER),
-    runs: int('runs', values.runs!, 1),
-    predictOnly: values['predict-only']!,
-  };
+  const { flag, ...opts } = parseGeneratedInputOptions(USAGE, '50000', 'predict-only');
+  return { ...opts, predictOnly: flag };
 }
 
 interface PredictResult {
@@ -129,14 +100,7 @@ async function main() {
   const opts = parseOptions();
   const loadAtStart = os.loadavg()[0];
   const config = loadConfig();
-  const file = resolve(REPO_ROOT, 'data/generated', `postings-${opts.count}-${opts.seed}.jsonl`);
-  if (existsSync(file)) {
-    log(`Input: reusing ${file}`);
-  } else {
-    log(`Input: generating ${opts.count} postings (seed ${opts.seed}) -> ${file}`);
-    const corpus = await loadGeneratorCorpus(config.data.dir);
-    await writeGeneratedPostings(file, { corpus, seed: opts.seed, count: opts.count });
-  }
+  const file = await ensureGeneratedFile(config, opts.count, opts.seed, null);
 
   const backend = await initTensorflow();
   const t0 = performance.now();

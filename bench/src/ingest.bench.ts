@@ -1,22 +1,20 @@
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as os from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadConfig, REPO_ROOT } from '@jobportal/config';
+import { join } from 'node:path';
+import { loadConfig } from '@jobportal/config';
 import type { PostingDocument } from '@jobportal/contracts';
 import {
   createPostingNormalizer,
   createQuarantineFile,
   generatedAdapter,
   isRejectedRow,
-  loadGeneratorCorpus,
   loadTechnologySkills,
   runImport,
-  writeGeneratedPostings,
   type PostingSink,
 } from '@jobportal/postings';
 import { bulkIndexPostings, createSearchClient, deleteIndex, ensureIndex, type Client, type RetryPolicy } from '@jobportal/search';
+import { ensureGeneratedFile, log, ticker } from './search/dataset';
+import { median, parseGeneratedInputOptions } from './support';
 
 /**
  * bench:ingest — postings/s for (a) reading + normalizing a generated file, (b) the production
@@ -44,48 +42,10 @@ interface PhaseResult {
 }
 
 const rate = (r: PhaseResult) => r.postings / r.seconds;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function ticker(label: string, total: number) {
-  const started = performance.now();
-  let last = 0;
-  return (done: number) => {
-    const now = performance.now();
-    if (now - last < 2000) return;
-    last = now;
-    log(`  [${label}] ${done}/${total} (${Math.floor((100 * done) / total)}%), ${Math.round(done / ((now - started) / 1000))}/s`);
-  };
-}
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      count: { type: 'string', default: '100000' },
-      seed: { type: 'string', default: '42' },
-      runs: { type: 'string', default: '1' },
-      'normalize-only': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (name: string, v: string, min: number) => {
-    const n = Number(v);
-    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) {
-      console.error(`--${name} must be an integer >= ${min}, got "${v}".\n\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
-  return {
-    count: int('count', values.count!, 1),
-    seed: int('seed', values.seed!, Number.MIN_SAFE_INTEGER),
-    runs: int('runs', values.runs!, 1),
-    normalizeOnly: values['normalize-only']!,
-  };
+  const { flag, ...opts } = parseGeneratedInputOptions(USAGE, '100000', 'normalize-only');
+  return { ...opts, normalizeOnly: flag };
 }
 
 async function main() {
@@ -95,14 +55,7 @@ async function main() {
   const config = loadConfig();
 
   // The input: the generator's file for this count and seed, made once and reused.
-  const file = resolve(REPO_ROOT, 'data/generated', `postings-${opts.count}-${opts.seed}.jsonl`);
-  if (existsSync(file)) {
-    log(`Input: reusing ${file}`);
-  } else {
-    log(`Input: generating ${opts.count} postings (seed ${opts.seed}) -> ${file}`);
-    const corpus = await loadGeneratorCorpus(config.data.dir);
-    await writeGeneratedPostings(file, { corpus, seed: opts.seed, count: opts.count, onProgress: ticker('generate', opts.count) });
-  }
+  const file = await ensureGeneratedFile(config, opts.count, opts.seed, 2000);
 
   const t = performance.now();
   const skills = await loadTechnologySkills(config.data.technologySkillsCsv);
@@ -116,7 +69,7 @@ async function main() {
     const seen = new Set<string>();
     let read = 0;
     let rejected = 0;
-    const tick = ticker('a', opts.count);
+    const tick = ticker('a', opts.count, 2000);
     const started = performance.now();
     for await (const row of generatedAdapter.read(file)) {
       read++;
@@ -180,7 +133,7 @@ async function main() {
         }
       },
     };
-    const tick = ticker('b', opts.count);
+    const tick = ticker('b', opts.count, 2000);
     const started = performance.now();
     const report = await runImport({
       source: 'generated',
@@ -204,7 +157,7 @@ async function main() {
     log(`${label}: ${docs.length} documents in batches of ${batchSize}`);
     await deleteIndex(es, 'postings', { prefix });
     const { index } = await ensureIndex(es, 'postings', { prefix });
-    const tick = ticker('c', docs.length);
+    const tick = ticker('c', docs.length, 2000);
     const started = performance.now();
     for (let i = 0; i < docs.length; i += batchSize) {
       const operations: object[] = [];

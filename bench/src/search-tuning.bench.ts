@@ -6,6 +6,7 @@ import { normalizeLocation } from '@jobportal/postings';
 import { buildJobSearchRequest, buildJobSearchRequests, createSearchClient, PAY_BANDS, payFilter, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
 import { log } from './search/dataset';
 import { buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
+import { percentile } from './support';
 
 /**
  * bench:search-tuning — what each search tuning moved, measured side by side: every query of the
@@ -74,11 +75,6 @@ const VARIANTS: Variant[] = [
   { name: 'title highlight with two edits (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: rewrite(r.highlight, oldHighlight) } : r)) },
 ];
 
-function quantile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function run(es: Client, searches: estypes.SearchRequest[]): Promise<number> {
   const res = await es.msearch({ searches: toMsearchBody(searches) });
   let took = 0;
@@ -125,18 +121,18 @@ async function main() {
     }
     const loadEnd = os.loadavg()[0];
     const kinds: QueryKind[] = ['text', 'text+filters', 'browse', 'deep'];
-    const med = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 50);
+    const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
     console.log(`\nSearch tuning: ${count} postings in ${alias}; ${mix.length} queries x ${rounds - 1} measured rounds (after one warm-up round), one at a time`);
     console.log(`Machine: ${os.cpus()[0]?.model.trim()}, ${os.cpus().length} cores; load average ${loadStart.toFixed(2)} before, ${loadEnd.toFixed(2)} after; ${new Date().toISOString()}`);
     console.log('Figures: Elasticsearch `took` in ms (the slower of an _msearch pair)\n');
     console.log(`| variant | p50 | p95 | mean | ${kinds.map((k) => `${k} p50`).join(' | ')} | p95 vs current |`);
     console.log(`| --- | ---: | ---: | ---: | ${kinds.map(() => '---:').join(' | ')} | ---: |`);
-    const baseP95 = quantile([...took[0]].sort((a, b) => a - b), 95);
+    const baseP95 = percentile([...took[0]].sort((a, b) => a - b), 95);
     for (const [i, v] of VARIANTS.entries()) {
       const sorted = [...took[i]].sort((a, b) => a - b);
       const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-      const p95 = quantile(sorted, 95);
-      console.log(`| ${v.name} | ${quantile(sorted, 50)} | ${p95} | ${mean.toFixed(1)} | ${kinds.map((k) => med(byKind[i].get(k) ?? [])).join(' | ')} | ${(p95 / baseP95).toFixed(2)} |`);
+      const p95 = percentile(sorted, 95);
+      console.log(`| ${v.name} | ${percentile(sorted, 50)} | ${p95} | ${mean.toFixed(1)} | ${kinds.map((k) => med(byKind[i].get(k) ?? [])).join(' | ')} | ${(p95 / baseP95).toFixed(2)} |`);
     }
   } finally {
     await es.close();

@@ -1,7 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig, REPO_ROOT } from '@jobportal/config';
 import type { JobSearchParams } from '@jobportal/contracts';
@@ -9,6 +8,7 @@ import { normalizeLocation } from '@jobportal/postings';
 import { buildJobSearchRequests, createSearchClient, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
 import { ensureGeneratedFile, ensureIndexedDataset, log, type IndexedDataset } from './search/dataset';
 import { apiPath, buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
+import { parseOptions as parseCommandLine, percentile } from './support';
 
 /**
  * bench:search — latency and throughput of GET /api/jobs/search under a fixed query mix, side by
@@ -41,37 +41,17 @@ interface TargetResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const label = (count: number) => (count >= 1_000_000 ? `${count / 1_000_000}m` : `${Math.round(count / 1000)}k`);
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      counts: { type: 'string', default: '100000,1000000' },
-      seed: { type: 'string', default: '42' },
-      queries: { type: 'string', default: '40' },
-      connections: { type: 'string', default: '8' },
-      duration: { type: 'string', default: '20' },
-      warmup: { type: 'string', default: '5' },
-      only: { type: 'string', default: 'a,b,c' },
-      reimport: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
+  const { values, int } = parseCommandLine(USAGE, {
+    counts: { type: 'string', default: '100000,1000000' },
+    seed: { type: 'string', default: '42' },
+    queries: { type: 'string', default: '40' },
+    connections: { type: 'string', default: '8' },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    only: { type: 'string', default: 'a,b,c' },
+    reimport: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (name: string, v: string, min: number) => {
-    const n = Number(v);
-    if (!/^\d+$/.test(v) || n < min) {
-      console.error(`--${name} must be an integer >= ${min}, got "${v}".\n\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
   return {
     counts: values.counts!.split(',').map((c) => int('counts', c.trim(), 1)),
     seed: int('seed', values.seed!, 0),

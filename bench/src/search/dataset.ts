@@ -17,19 +17,23 @@ import { bulkIndexPostings, deleteIndex, ensureIndex, type Client, type RetryPol
 
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 
-export function ticker(label: string, total: number) {
+/** A progress callback that logs `done/total` and the rate at most once every `everyMs`. */
+export function ticker(label: string, total: number, everyMs = 5000) {
   const started = performance.now();
   let last = 0;
   return (done: number) => {
     const now = performance.now();
-    if (now - last < 5000) return;
+    if (now - last < everyMs) return;
     last = now;
     log(`  [${label}] ${done}/${total} (${Math.floor((100 * done) / total)}%), ${Math.round(done / ((now - started) / 1000))}/s`);
   };
 }
 
-/** The generator's file for this count and seed (data/generated/postings-<count>-<seed>.jsonl), made once and reused. */
-export async function ensureGeneratedFile(config: AppConfig, count: number, seed: number): Promise<string> {
+/**
+ * The generator's file for this count and seed (data/generated/postings-<count>-<seed>.jsonl), made
+ * once and reused. While it is made, progress is logged every `progressEveryMs` (never with null).
+ */
+export async function ensureGeneratedFile(config: AppConfig, count: number, seed: number, progressEveryMs: number | null = 5000): Promise<string> {
   const file = resolve(REPO_ROOT, 'data/generated', `postings-${count}-${seed}.jsonl`);
   if (existsSync(file)) {
     log(`Input: reusing ${file}`);
@@ -37,7 +41,7 @@ export async function ensureGeneratedFile(config: AppConfig, count: number, seed
   }
   log(`Input: generating ${count} postings (seed ${seed}) -> ${file}`);
   const corpus = await loadGeneratorCorpus(config.data.dir);
-  await writeGeneratedPostings(file, { corpus, seed, count, onProgress: ticker('generate', count) });
+  await writeGeneratedPostings(file, { corpus, seed, count, onProgress: progressEveryMs === null ? undefined : ticker('generate', count, progressEveryMs) });
   return file;
 }
 

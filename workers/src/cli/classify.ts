@@ -5,7 +5,7 @@ import { parse } from 'csv-parse';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '@jobportal/config';
 import { initTensorflow, loadClassifier, ModelArtifactError, type OccupationClassifier } from '@jobportal/occupations';
-import { parseArgs, UsageError } from './args';
+import { parseCliArgs, runCli, UsageError } from './args';
 
 const USAGE = `Usage:
   npm run classify -- --input titles.csv --title-column <name> [--description-column <name>] --output coded.csv
@@ -30,33 +30,24 @@ function codeColumns(): string[] {
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), {
-      input: 'string',
-      output: 'string',
-      'title-column': 'string',
-      'description-column': 'string',
-      help: 'boolean',
-    });
-    if (args.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    for (const name of ['input', 'output', 'title-column']) {
-      if (typeof args[name] !== 'string') throw new UsageError(`--${name} is required.`);
-    }
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
-  const input = args.input as string;
-  const output = args.output as string;
-  const titleColumn = args['title-column'] as string;
-  const descriptionColumn = typeof args['description-column'] === 'string' ? args['description-column'] : null;
+  const args = parseCliArgs(
+    process.argv.slice(2),
+    { input: 'string', output: 'string', 'title-column': 'string', 'description-column': 'string' },
+    USAGE,
+    (a) => {
+      for (const name of ['input', 'output', 'title-column']) {
+        if (typeof a[name] !== 'string') throw new UsageError(`--${name} is required.`);
+      }
+      return {
+        input: a.input as string,
+        output: a.output as string,
+        titleColumn: a['title-column'] as string,
+        descriptionColumn: typeof a['description-column'] === 'string' ? a['description-column'] : null,
+      };
+    },
+  );
+  if (typeof args === 'number') return args;
+  const { input, output, titleColumn, descriptionColumn } = args;
 
   let size: number;
   try {
@@ -132,11 +123,12 @@ async function classifyFile(
     );
     let text = '';
     batch.forEach((r, i) => {
-      const c = results[i];
-      if (c.needsReview) flagged++;
+      // No title, no codes (as the usage says): a description alone is not what this tool codes.
+      const c = (r[o.titleColumn] ?? '').trim() ? results[i] : null;
+      if (!c || c.needsReview) flagged++;
       const codes: string[] = [];
       for (let j = 0; j < K; j++) {
-        const s = c.soc[j];
+        const s = c?.soc[j];
         codes.push(s?.code ?? '', s?.title ?? '', s ? s.probability.toFixed(4) : '');
       }
       text += csvLine([...header!.map((h) => r[h] ?? ''), ...codes]);
@@ -177,11 +169,4 @@ async function classifyFile(
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof InputError || err instanceof ConfigError || err instanceof ModelArtifactError) console.error(err.message);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runCli(main, [InputError, ConfigError, ModelArtifactError]);

@@ -15,7 +15,7 @@ import {
   splitFingerprint,
   type EvaluationMetrics,
 } from '@jobportal/occupations';
-import { parseArgs, UsageError } from './args';
+import { parseCliArgs, runCli } from './args';
 
 const USAGE = `Usage:
   npm run eval:classifier [-- --output <file>] [--json]
@@ -44,20 +44,8 @@ const OBVIOUS = [
 ];
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), { output: 'string', json: 'boolean', help: 'boolean' });
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = parseCliArgs(process.argv.slice(2), { output: 'string', json: 'boolean' }, USAGE);
+  if (typeof args === 'number') return args;
   const config = loadConfig();
   const backend = await initTensorflow();
   const { classifier, metadata } = await loadClassifier(config.models.dir);
@@ -165,11 +153,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof ModelArtifactError || err instanceof OccupationDataError) console.error(err.message);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runCli(main, [ConfigError, ModelArtifactError, OccupationDataError]);

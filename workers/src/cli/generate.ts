@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, REPO_ROOT } from '@jobportal/config';
 import { GeneratorCorpusError, loadGeneratorCorpus, writeGeneratedPostings } from '@jobportal/postings';
-import { parseArgs, UsageError } from './args';
+import { parseCliArgs, runCli, UsageError } from './args';
 
 const MAX_COUNT = 10_000_000;
 const DEFAULT_SEED = 42;
@@ -36,25 +36,13 @@ function parseSeed(value: string | boolean | undefined): number {
 }
 
 async function main(): Promise<number> {
-  let count: number;
-  let seed: number;
-  let out: string | undefined;
-  try {
-    const args = parseArgs(process.argv.slice(2), { count: 'string', seed: 'string', out: 'string', help: 'boolean' });
-    if (args.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    count = parseCount(args.count);
-    seed = parseSeed(args.seed);
-    out = typeof args.out === 'string' ? args.out : undefined;
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
+  const args = parseCliArgs(process.argv.slice(2), { count: 'string', seed: 'string', out: 'string' }, USAGE, (a) => ({
+    count: parseCount(a.count),
+    seed: parseSeed(a.seed),
+    out: typeof a.out === 'string' ? a.out : undefined,
+  }));
+  if (typeof args === 'number') return args;
+  const { count, seed, out } = args;
   const config = loadConfig();
   const path = out ? resolve(out) : resolve(REPO_ROOT, 'data/generated', `postings-${count}-${seed}.jsonl`);
 
@@ -84,11 +72,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof GeneratorCorpusError) console.error(err.message);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runCli(main, [ConfigError, GeneratorCorpusError]);

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '@jobportal/config';
 import { loadOccupations, OccupationDataError } from '@jobportal/occupations';
 import { createSearchClient, indexOccupations, SearchUnavailableError } from '@jobportal/search';
-import { parseArgs, UsageError } from './args';
+import { parseCliArgs, runCli } from './args';
 
 const USAGE = `Usage:
   npm run index:occupations [-- --reset]
@@ -10,20 +10,8 @@ indexes them into the "occupations" alias (ES_INDEX_PREFIX applies). Running it 
 every profile in place; --reset drops the index first, so occupations no longer in the data go too.`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), { reset: 'boolean', help: 'boolean' });
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = parseCliArgs(process.argv.slice(2), { reset: 'boolean' }, USAGE);
+  if (typeof args === 'number') return args;
   const config = loadConfig();
   const started = Date.now();
   const catalog = await loadOccupations(config.data.dir);
@@ -53,11 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof OccupationDataError || err instanceof SearchUnavailableError) console.error(err.message);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runCli(main, [ConfigError, OccupationDataError, SearchUnavailableError]);

@@ -8,7 +8,7 @@ import { SAMPLE_SOURCES, SOURCE_ADAPTERS, SourceFileError, UnknownSourceError } 
 import { SearchUnavailableError } from '@jobportal/search';
 import { createIngestPipeline, type ImportListener } from '../ingest/ingest-pipeline';
 import { createAlerting } from '../notifications/alerting';
-import { parseArgs, UsageError } from './args';
+import { parseCliArgs, runCli } from './args';
 import { createProgress } from './progress';
 import { formatReports } from './report';
 
@@ -22,20 +22,12 @@ Options: --json (print the report as JSON), --refresh (make postings searchable 
 Sources: ${Object.keys(SOURCE_ADAPTERS).join(', ')}`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), { source: 'string', path: 'string', samples: 'boolean', json: 'boolean', refresh: 'boolean', 'no-classify': 'boolean', 'no-alerts': 'boolean', help: 'boolean' });
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = parseCliArgs(
+    process.argv.slice(2),
+    { source: 'string', path: 'string', samples: 'boolean', json: 'boolean', refresh: 'boolean', 'no-classify': 'boolean', 'no-alerts': 'boolean' },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
   const config = loadConfig();
 
   let jobs: Array<{ source: string; path: string }>;
@@ -112,12 +104,4 @@ function tolerant(listener: ImportListener): ImportListener {
   };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof ModelArtifactError) console.error(err.message);
-    else if (err instanceof SearchUnavailableError) console.error(`\nImport stopped: ${err.message}`);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runCli(main, [ConfigError, ModelArtifactError], (err) => (err instanceof SearchUnavailableError ? `\nImport stopped: ${err.message}` : undefined));

@@ -7,7 +7,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { createPostingCoder } from '../ingest/posting-coder';
 import { reclassifyPostings, ReclassifyError } from '../reclassify/reclassify-postings';
 import { bullConnection, DEFAULT_JOB_OPTIONS } from '../queues';
-import { parseArgs, UsageError } from './args';
+import { parseCliArgs, runCli, UsageError } from './args';
 
 const USAGE = `Usage: npm run reclassify [-- --inline] [--batch-size 1000] [--json]
 Recodes every posting with the current occupation classifier into a new index version and swaps
@@ -105,41 +105,24 @@ async function runQueued(config: AppConfig, batchSize: number | undefined): Prom
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), { inline: 'boolean', 'batch-size': 'string', json: 'boolean', help: 'boolean' });
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      return 2;
+  const args = parseCliArgs(process.argv.slice(2), { inline: 'boolean', 'batch-size': 'string', json: 'boolean' }, USAGE, (a) => {
+    let batchSize: number | undefined;
+    if (typeof a['batch-size'] === 'string') {
+      batchSize = Number(a['batch-size']);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+        throw new UsageError(`--batch-size must be an integer from 1 to 10000, got "${a['batch-size']}".`);
+      }
     }
-    throw err;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  let batchSize: number | undefined;
-  if (typeof args['batch-size'] === 'string') {
-    batchSize = Number(args['batch-size']);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-      console.error(`--batch-size must be an integer from 1 to 10000, got "${args['batch-size']}".\n\n${USAGE}`);
-      return 2;
-    }
-  }
+    return { inline: Boolean(a.inline), json: Boolean(a.json), batchSize };
+  });
+  if (typeof args === 'number') return args;
   const config = loadConfig();
-  const report = args.inline ? await runInline(config, batchSize) : await runQueued(config, batchSize);
+  const report = args.inline ? await runInline(config, args.batchSize) : await runQueued(config, args.batchSize);
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report));
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof ModelArtifactError || err instanceof ReclassifyError) console.error(err.message);
-    else if (err instanceof SearchUnavailableError) console.error(`\nReclassify stopped: ${err.message}`);
-    else console.error(`\nReclassify failed: ${err instanceof Error ? err.message : err}`);
-    process.exit(1);
-  },
+runCli(main, [ConfigError, ModelArtifactError, ReclassifyError], (err) =>
+  err instanceof SearchUnavailableError ? `\nReclassify stopped: ${err.message}` : `\nReclassify failed: ${err instanceof Error ? err.message : err}`,
 );

@@ -12,7 +12,7 @@ import {
   trainClassifier,
   type TrainProgress,
 } from '@jobportal/occupations';
-import { parseArgs, UsageError } from './args';
+import { parseCliArgs, runCli, UsageError } from './args';
 
 const USAGE = `Usage:
   npm run train:classifier [-- --seed N --epochs N --dim N]
@@ -31,28 +31,29 @@ const positiveInt = (name: string, value: string | boolean | undefined, fallback
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), { seed: 'string', epochs: 'string', dim: 'string', backend: 'string', json: 'boolean', 'if-missing': 'boolean', help: 'boolean' });
-    if (args.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') throw new UsageError('--backend must be wasm or cpu.');
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
-  const seed = positiveInt('seed', args.seed, DEFAULT_TRAIN_OPTIONS.seed);
-  const epochs = positiveInt('epochs', args.epochs, DEFAULT_TRAIN_OPTIONS.epochs);
-  const dim = positiveInt('dim', args.dim, DEFAULT_TRAIN_OPTIONS.dim);
+  const args = parseCliArgs(
+    process.argv.slice(2),
+    { seed: 'string', epochs: 'string', dim: 'string', backend: 'string', json: 'boolean', 'if-missing': 'boolean' },
+    USAGE,
+    (a) => {
+      if (a.backend !== undefined && a.backend !== 'wasm' && a.backend !== 'cpu') throw new UsageError('--backend must be wasm or cpu.');
+      // Checked here, so a bad number is a usage error (exit 2) rather than a crash.
+      return {
+        backend: a.backend,
+        json: a.json === true,
+        ifMissing: a['if-missing'] === true,
+        seed: positiveInt('seed', a.seed, DEFAULT_TRAIN_OPTIONS.seed),
+        epochs: positiveInt('epochs', a.epochs, DEFAULT_TRAIN_OPTIONS.epochs),
+        dim: positiveInt('dim', a.dim, DEFAULT_TRAIN_OPTIONS.dim),
+      };
+    },
+  );
+  if (typeof args === 'number') return args;
+  const { seed, epochs, dim } = args;
   const config = loadConfig();
   const backend = await initTensorflow(args.backend === 'cpu' ? 'cpu' : 'auto');
   console.error(`[train] TensorFlow.js backend ${backend}; ${cpus().length} CPU cores; data ${config.data.dir}`);
-  if (args['if-missing']) {
+  if (args.ifMissing) {
     try {
       const { metadata } = await loadClassifier(config.models.dir);
       console.error(`[train] keeping the model in ${config.models.dir} (trained ${metadata.trainedAt}); run without --if-missing to retrain`);
@@ -105,11 +106,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof OccupationDataError) console.error(err.message);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runCli(main, [ConfigError, OccupationDataError]);
