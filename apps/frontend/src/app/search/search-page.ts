@@ -9,7 +9,6 @@ import {
   computed,
   effect,
   inject,
-  linkedSignal,
   resource,
   viewChild,
 } from '@angular/core';
@@ -24,7 +23,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, type ParamMap, type Params, Router } from '@angular/router';
-import { SEARCH_SORTS, type JobSearchResponse, type SearchSort } from '@jobportal/contracts';
+import { SEARCH_SORTS, type SearchSort } from '@jobportal/contracts';
 import { map } from 'rxjs';
 
 import { toApiError } from '../api/api-error';
@@ -39,6 +38,8 @@ import { SORT_LABELS } from '../jobs/job-labels';
 import { JobsApi } from '../jobs/jobs-api';
 import { OpenedJob } from '../jobs/opened-job';
 import { SITE_NAME } from '../layout/page-title.strategy';
+import { keptWhileLoading } from '../shared/kept-while-loading';
+import { ResultSkeletons } from '../shared/result-skeletons';
 import { FacetPanel } from './facet-panel/facet-panel';
 import { Pagination } from './pagination/pagination';
 import { SearchBox } from './search-box/search-box';
@@ -81,6 +82,7 @@ function toParams(paramMap: ParamMap): Params {
     FacetPanel,
     Pagination,
     JobCard,
+    ResultSkeletons,
     MatButtonModule,
     MatChipsModule,
     MatDialogModule,
@@ -123,17 +125,7 @@ export class SearchPage {
    * The last results, kept while the next ones load so the list and the facets (and the focused
    * checkbox) stay in place; cleared on an error.
    */
-  protected readonly response = linkedSignal<
-    { value: JobSearchResponse | undefined; status: string },
-    JobSearchResponse | undefined
-  >({
-    source: () => ({
-      value: this.results.hasValue() ? this.results.value() : undefined,
-      status: this.results.status(),
-    }),
-    computation: (source, previous) =>
-      source.value ?? (source.status === 'loading' || source.status === 'reloading' ? previous?.value : undefined),
-  });
+  protected readonly response = keptWhileLoading(this.results);
 
   protected readonly facets = computed(() => this.response()?.facets ?? []);
   protected readonly filters = computed(() => activeFilters(this.state(), this.facets()));

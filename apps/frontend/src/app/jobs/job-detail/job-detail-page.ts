@@ -11,6 +11,8 @@ import { toApiError } from '../../api/api-error';
 import { SITE_NAME } from '../../layout/page-title.strategy';
 import { OccupationChip } from '../../occupations/occupation-chip';
 import { SaveJobButton } from '../../saved/save-job-button';
+import { PageLoadError } from '../../shared/page-load-error';
+import { PageSkeleton } from '../../shared/page-skeleton';
 import { formatPay } from '../format-pay';
 import { JobCard, type JobLinkState } from '../job-card/job-card';
 import { EMPLOYMENT_TYPE_LABELS, EXPERIENCE_LABELS, WORK_MODE_LABELS } from '../job-labels';
@@ -20,9 +22,20 @@ import { RelativeTimePipe } from '../relative-time.pipe';
 /** One posting: what it says, how to apply, and similar postings. */
 @Component({
   selector: 'app-job-detail-page',
-  imports: [RouterLink, DatePipe, RelativeTimePipe, MatButtonModule, MatIconModule, JobCard, SaveJobButton, OccupationChip],
+  imports: [
+    RouterLink,
+    DatePipe,
+    RelativeTimePipe,
+    MatButtonModule,
+    MatIconModule,
+    JobCard,
+    SaveJobButton,
+    OccupationChip,
+    PageLoadError,
+    PageSkeleton,
+  ],
   templateUrl: './job-detail-page.html',
-  styleUrl: './job-detail-page.scss',
+  styleUrls: ['../../../styles/detail-page.scss', './job-detail-page.scss'],
 })
 export class JobDetailPage {
   private readonly api = inject(JobsApi);

@@ -1,4 +1,4 @@
-import { DecimalPipe } from '@angular/common';
+import { DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { Component, computed, effect, inject, input, linkedSignal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,6 +10,8 @@ import { RIASEC_KEYS, WORK_VALUE_KEYS, type TechnologySkill, type WageFigures } 
 import { toApiError } from '../../api/api-error';
 import { SITE_NAME } from '../../layout/page-title.strategy';
 import { RelativeTimePipe } from '../../jobs/relative-time.pipe';
+import { PageLoadError } from '../../shared/page-load-error';
+import { PageSkeleton } from '../../shared/page-skeleton';
 import {
   RIASEC_LABELS,
   WORK_VALUE_LABELS,
@@ -38,6 +40,21 @@ const PERCENTILES: ReadonlyArray<{ key: keyof WageFigures; label: string }> = [
   { key: 'p90', label: '90th percentile' },
 ];
 
+/** A six-part O*NET profile as radar spokes, in `keys` order; `short` names go around the chart. */
+function radarAxes<K extends string>(
+  keys: readonly K[],
+  labels: Record<K, { name: string; short?: string; about: string }>,
+  scores: Record<K, number> | null | undefined,
+): RadarAxis[] {
+  if (!scores) return [];
+  return keys.map((key) => ({
+    name: labels[key].name,
+    chartLabel: labels[key].short ?? labels[key].name,
+    value: scores[key],
+    about: labels[key].about,
+  }));
+}
+
 /**
  * One occupation (O*NET-SOC): what the work is, what it takes, what it pays and how it is
  * growing (O*NET, OEWS, BLS projections), next to live figures from the postings index.
@@ -47,15 +64,18 @@ const PERCENTILES: ReadonlyArray<{ key: keyof WageFigures; label: string }> = [
   imports: [
     RouterLink,
     DecimalPipe,
+    NgTemplateOutlet,
     MatButtonModule,
     MatIconModule,
     RelativeTimePipe,
     OccupationSearchBox,
     ProfileRadar,
     PostingsTrend,
+    PageLoadError,
+    PageSkeleton,
   ],
   templateUrl: './occupation-page.html',
-  styleUrls: ['./occupation-page.scss', './occupation-sections.scss'],
+  styleUrls: ['../../../styles/detail-page.scss', './occupation-page.scss', './occupation-sections.scss'],
 })
 export class OccupationPage {
   private readonly api = inject(OccupationsApi);
@@ -102,16 +122,9 @@ export class OccupationPage {
   protected readonly knowledge = computed(() => (this.occupation()?.knowledge ?? []).slice(0, KNOWLEDGE_SHOWN));
   protected readonly alternateTitles = computed(() => (this.occupation()?.alternateTitles ?? []).slice(0, ALTERNATE_TITLES_SHOWN));
 
-  protected readonly interestAxes = computed<RadarAxis[]>(() => {
-    const scores = this.occupation()?.interests?.scores;
-    if (!scores) return [];
-    return RIASEC_KEYS.map((key) => ({
-      name: RIASEC_LABELS[key].name,
-      chartLabel: RIASEC_LABELS[key].name,
-      value: scores[key],
-      about: RIASEC_LABELS[key].about,
-    }));
-  });
+  protected readonly interestAxes = computed(() =>
+    radarAxes(RIASEC_KEYS, RIASEC_LABELS, this.occupation()?.interests?.scores),
+  );
   /** "IC" -> "Investigative, Conventional". */
   protected readonly interestCodeWords = computed(() => {
     const code = this.occupation()?.interests?.code ?? '';
@@ -121,16 +134,9 @@ export class OccupationPage {
       .map((key) => RIASEC_LABELS[key].name)
       .join(', ');
   });
-  protected readonly workValueAxes = computed<RadarAxis[]>(() => {
-    const values = this.occupation()?.workValues;
-    if (!values) return [];
-    return WORK_VALUE_KEYS.map((key) => ({
-      name: WORK_VALUE_LABELS[key].name,
-      chartLabel: WORK_VALUE_LABELS[key].short,
-      value: values[key],
-      about: WORK_VALUE_LABELS[key].about,
-    }));
-  });
+  protected readonly workValueAxes = computed(() =>
+    radarAxes(WORK_VALUE_KEYS, WORK_VALUE_LABELS, this.occupation()?.workValues),
+  );
 
   /** OEWS percentiles, each as annual and hourly text ("≥ $239,200" where OEWS top-codes). */
   protected readonly wageRows = computed(() => {

@@ -1,8 +1,9 @@
 import { Component, computed, input } from '@angular/core';
 import type { MonthlyCount } from '@jobportal/contracts';
-import { BarChartModule, Color, ScaleType } from '@swimlane/ngx-charts';
+import { BarChartModule } from '@swimlane/ngx-charts';
 
 import { formatMonth } from '../occupation-format';
+import { ChartDataTable, type ChartTableRow, singleColorScheme } from './chart-figure';
 
 /** Past this many months, only every few months get an axis label. */
 const LABELLED_MONTHS = 8;
@@ -13,11 +14,11 @@ const LABELLED_MONTHS = 8;
  */
 @Component({
   selector: 'app-postings-trend',
-  imports: [BarChartModule],
+  imports: [BarChartModule, ChartDataTable],
   template: `
-    <figure class="trend">
+    <figure class="chart-figure">
       <figcaption>
-        <h3 class="trend-heading">Postings per month</h3>
+        <h3 class="chart-heading">Postings per month</h3>
         <p class="summary">{{ summary() }}</p>
         @if (undated() > 0) {
           <p class="summary">
@@ -43,60 +44,17 @@ const LABELLED_MONTHS = 8;
           />
         </div>
       }
-      <table class="visually-hidden">
-        <caption>
-          Postings per month
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Postings</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (point of results(); track point.name) {
-            <tr>
-              <th scope="row">{{ point.name }}</th>
-              <td>{{ point.value.toLocaleString('en-US') }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
+      <app-chart-data-table caption="Postings per month" [columns]="['Month', 'Postings']" [rows]="tableRows()" />
     </figure>
   `,
+  styleUrl: './chart-figure.scss',
   styles: `
-    :host {
-      display: block;
-      min-width: 0;
-    }
-
-    .trend {
-      margin: 0;
-    }
-
-    .trend-heading {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-title-medium);
-    }
-
-    .summary {
-      margin: 0 0 0.5rem;
-      color: var(--mat-sys-on-surface-variant);
-    }
-
     .chart {
       height: 12rem;
-      overflow: hidden;
     }
 
-    .chart ::ng-deep {
-      text {
-        fill: var(--mat-sys-on-surface-variant);
-      }
-
-      .gridline-path {
-        stroke: var(--mat-sys-outline-variant);
-      }
+    .chart ::ng-deep text {
+      fill: var(--mat-sys-on-surface-variant);
     }
   `,
 })
@@ -105,15 +63,14 @@ export class PostingsTrend {
   /** All postings coded to the occupation, dated or not. */
   readonly total = input.required<number>();
 
-  protected readonly scheme: Color = {
-    name: 'postings',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: ['#1565c0'],
-  };
+  protected readonly scheme = singleColorScheme('postings', '#1565c0');
 
   protected readonly results = computed(() =>
     this.months().map((point) => ({ name: formatMonth(point.month), value: point.count })),
+  );
+
+  protected readonly tableRows = computed<ChartTableRow[]>(() =>
+    this.results().map((point) => ({ label: point.name, cells: [point.value.toLocaleString('en-US')] })),
   );
 
   /** Every month when they fit, else every nth one, always ending on the latest. */

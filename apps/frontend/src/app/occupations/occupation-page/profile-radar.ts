@@ -1,5 +1,7 @@
 import { Component, computed, input } from '@angular/core';
-import { Color, PolarChartModule, ScaleType } from '@swimlane/ngx-charts';
+import { PolarChartModule } from '@swimlane/ngx-charts';
+
+import { ChartDataTable, type ChartTableRow, singleColorScheme } from './chart-figure';
 
 /** One spoke of a radar chart: an O*NET interest area or work value, scored 1–7. */
 export interface RadarAxis {
@@ -45,11 +47,11 @@ function linearClosed(context: CanvasPath) {
  */
 @Component({
   selector: 'app-profile-radar',
-  imports: [PolarChartModule],
+  imports: [PolarChartModule, ChartDataTable],
   template: `
-    <figure class="radar">
+    <figure class="chart-figure">
       <figcaption>
-        <h3 class="radar-heading">{{ heading() }}</h3>
+        <h3 class="chart-heading">{{ heading() }}</h3>
         <p class="summary">{{ summary() }}</p>
       </figcaption>
       <div class="chart" aria-hidden="true">
@@ -68,52 +70,17 @@ function linearClosed(context: CanvasPath) {
           [xAxisTickFormatting]="chartLabel"
         />
       </div>
-      <table class="visually-hidden">
-        <caption>
-          {{ heading() }}, each scored from 1 (low) to 7 (high)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{{ axisName() }}</th>
-            <th scope="col">Score</th>
-            <th scope="col">About</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (axis of axes(); track axis.name) {
-            <tr>
-              <th scope="row">{{ axis.name }}</th>
-              <td>{{ axis.value.toFixed(1) }}</td>
-              <td>{{ axis.about }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
+      <app-chart-data-table
+        [caption]="heading() + ', each scored from 1 (low) to 7 (high)'"
+        [columns]="[axisName(), 'Score', 'About']"
+        [rows]="tableRows()"
+      />
     </figure>
   `,
+  styleUrl: './chart-figure.scss',
   styles: `
-    :host {
-      display: block;
-      min-width: 0;
-    }
-
-    .radar {
-      margin: 0;
-    }
-
-    .radar-heading {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-title-medium);
-    }
-
-    .summary {
-      margin: 0 0 0.5rem;
-      color: var(--mat-sys-on-surface-variant);
-    }
-
     .chart {
       height: 17rem;
-      overflow: hidden;
     }
 
     // The chart's radius follows its height; a shorter one leaves room for the labels.
@@ -123,7 +90,7 @@ function linearClosed(context: CanvasPath) {
       }
     }
 
-    // The chart's own styles assume a light page; follow the theme instead.
+    // Theme colors for what the library draws (gridlines: chart-figure.scss).
     .chart ::ng-deep {
       text {
         fill: var(--mat-sys-on-surface);
@@ -131,10 +98,6 @@ function linearClosed(context: CanvasPath) {
 
       .polar-chart-background {
         fill: var(--mat-sys-surface-container-low);
-      }
-
-      .gridline-path {
-        stroke: var(--mat-sys-outline-variant);
       }
 
       .pie-label-line {
@@ -157,12 +120,10 @@ export class ProfileRadar {
   protected readonly results = computed(() => [
     { name: this.heading(), series: this.axes().map((axis) => ({ name: axis.name, value: axis.value })) },
   ]);
-  protected readonly scheme = computed<Color>(() => ({
-    name: 'profile',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: [this.color()],
-  }));
+  protected readonly scheme = computed(() => singleColorScheme('profile', this.color()));
+  protected readonly tableRows = computed<ChartTableRow[]>(() =>
+    this.axes().map((axis) => ({ label: axis.name, cells: [axis.value.toFixed(1), axis.about] })),
+  );
 
   /** The two highest areas, in words: "Highest: Investigative (6.3 of 7) and Social (5.0)". */
   protected readonly summary = computed(() => {

@@ -1,6 +1,5 @@
 import { httpResource } from '@angular/common/http';
 import { Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,12 +8,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import type { OccupationSearchHit } from '@jobportal/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
+import { debouncedTyping } from '../../shared/debounced-typing';
 import { OccupationsApi, parseOccupationSearch } from '../occupations-api';
 
-const SUGGEST_DEBOUNCE_MS = 200;
-const SUGGEST_MIN_CHARS = 2;
+/** How many suggestions the box lists. */
 const SUGGESTIONS = 6;
 
 /**
@@ -54,44 +52,7 @@ const SUGGESTIONS = 6;
       <button mat-flat-button type="submit" class="submit">Find occupations</button>
     </form>
   `,
-  styles: `
-    .occupation-search {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      align-items: center;
-      gap: 0.75rem;
-      padding: 0.75rem;
-      border-radius: var(--mat-sys-corner-extra-large);
-      background: var(--mat-sys-surface-container-lowest);
-      box-shadow: var(--mat-sys-level2);
-    }
-
-    .field {
-      width: 100%;
-    }
-
-    .submit {
-      height: 56px;
-      padding-inline: 1.5rem;
-      border-radius: var(--mat-sys-corner-large);
-    }
-
-    .option-code {
-      margin-left: 0.5rem;
-      color: var(--mat-sys-on-surface-variant);
-      font-variant-numeric: tabular-nums;
-    }
-
-    @media (max-width: 767.98px) {
-      .occupation-search {
-        grid-template-columns: minmax(0, 1fr);
-      }
-
-      .submit {
-        width: 100%;
-      }
-    }
-  `,
+  styleUrl: './occupation-search-box.scss',
 })
 export class OccupationSearchBox {
   private readonly router = inject(Router);
@@ -104,14 +65,7 @@ export class OccupationSearchBox {
   protected readonly text = linkedSignal(() => this.query());
   /** Only what the user types asks for suggestions, not text set from the URL. */
   private readonly typed = signal(false);
-  private readonly suggestText = toSignal(
-    toObservable(computed(() => (this.typed() ? this.text().trim() : ''))).pipe(
-      debounceTime(SUGGEST_DEBOUNCE_MS),
-      map((value) => (value.length >= SUGGEST_MIN_CHARS ? value : '')),
-      distinctUntilChanged(),
-    ),
-    { initialValue: '' },
-  );
+  private readonly suggestText = debouncedTyping(this.text, this.typed);
   private readonly suggestionResults = httpResource(
     () => (this.suggestText() ? this.api.search(this.suggestText(), 1, SUGGESTIONS) : undefined),
     { parse: parseOccupationSearch },

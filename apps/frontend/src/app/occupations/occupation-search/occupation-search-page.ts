@@ -8,7 +8,6 @@ import {
   computed,
   effect,
   inject,
-  linkedSignal,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -17,11 +16,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { OccupationSearchResponse } from '@jobportal/contracts';
 
 import { toApiError } from '../../api/api-error';
 import { SITE_NAME } from '../../layout/page-title.strategy';
 import { Pagination } from '../../search/pagination/pagination';
+import { keptWhileLoading } from '../../shared/kept-while-loading';
+import { ResultSkeletons } from '../../shared/result-skeletons';
 import { describeGrowth, formatChangePercent, formatDollars } from '../occupation-format';
 import { OCCUPATION_PAGE_SIZE, OccupationsApi, parseOccupationSearch } from '../occupations-api';
 import { OccupationSearchBox } from '../occupation-search-box/occupation-search-box';
@@ -45,7 +45,7 @@ const MATCHED_ON_LABELS: Record<string, string> = {
  */
 @Component({
   selector: 'app-occupation-search-page',
-  imports: [RouterLink, LowerCasePipe, MatButtonModule, MatIconModule, MatProgressBarModule, Pagination, OccupationSearchBox],
+  imports: [RouterLink, LowerCasePipe, MatButtonModule, MatIconModule, MatProgressBarModule, Pagination, OccupationSearchBox, ResultSkeletons],
   templateUrl: './occupation-search-page.html',
   styleUrl: './occupation-search-page.scss',
 })
@@ -66,17 +66,7 @@ export class OccupationSearchPage {
     { parse: parseOccupationSearch },
   );
   /** The last results stay in place while the next ones load; cleared on an error or an empty box. */
-  protected readonly response = linkedSignal<
-    { value: OccupationSearchResponse | undefined; status: string },
-    OccupationSearchResponse | undefined
-  >({
-    source: () => ({
-      value: this.results.hasValue() ? this.results.value() : undefined,
-      status: this.results.status(),
-    }),
-    computation: (source, previous) =>
-      source.value ?? (source.status === 'loading' || source.status === 'reloading' ? previous?.value : undefined),
-  });
+  protected readonly response = keptWhileLoading(this.results);
 
   protected readonly error = computed(() => (this.results.status() === 'error' ? toApiError(this.results.error()) : null));
   protected readonly pageCount = computed(() =>

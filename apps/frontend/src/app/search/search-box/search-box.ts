@@ -1,6 +1,5 @@
 import { httpResource } from '@angular/common/http';
 import { Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,31 +8,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { JobsApi, parseLocationSuggestions, parseSuggestions } from '../../jobs/jobs-api';
+import { debouncedTyping } from '../../shared/debounced-typing';
 import { RADIUS_OPTIONS, refine } from '../search-state';
-
-/** Typing pauses this long before suggestions are fetched. */
-const SUGGEST_DEBOUNCE_MS = 200;
-const SUGGEST_MIN_CHARS = 2;
 
 export interface SearchCriteria {
   readonly q: string;
   readonly location: string;
   readonly radius: string;
-}
-
-/** Text typed by the user (not set from the URL), debounced: suggestions are asked for that only. */
-function debouncedTyping(text: () => string, typed: () => boolean) {
-  return toSignal(
-    toObservable(computed(() => (typed() ? text().trim() : ''))).pipe(
-      debounceTime(SUGGEST_DEBOUNCE_MS),
-      map((value) => (value.length >= SUGGEST_MIN_CHARS ? value : '')),
-      distinctUntilChanged(),
-    ),
-    { initialValue: '' },
-  );
 }
 
 /**
