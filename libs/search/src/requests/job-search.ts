@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FacetKey, JobSearchParams, JobSearchResponse, JobSummary, SearchSort } from '@jobportal/contracts';
 import { decodeCursor, encodeCursor, type SortValue } from './cursor';
+import { allWordsMatch } from './text-match';
 import { FACET_ORDER, activeFacetFilters, buildFacetAggs, mapFacetBuckets } from './job-facets';
 import { SUMMARY_SOURCE_FIELDS, mapJobSummary, totalOf, type SummarySource } from './job-summary';
 
@@ -82,30 +83,7 @@ function locationFilter(params: JobSearchParams, place: ResolvedPlace | null | u
  */
 function textQuery(q: string): { must: Query; should: Query[] } {
   return {
-    must: {
-      bool: {
-        should: [
-          { multi_match: { query: q, type: 'cross_fields', operator: 'and', fields: TEXT_FIELDS, tie_breaker: 0.3 } },
-          {
-            multi_match: {
-              query: q,
-              operator: 'and',
-              fields: FUZZY_FIELDS,
-              // No typo allowance under 4 characters ("rn", "sql"), one edit up to 7, two from 8.
-              fuzziness: 'AUTO:4,8',
-              prefix_length: 1,
-              // The 20 closest spellings, each scored by its boost alone (no IDF, as constant_score
-              // did). constant_score with more than 16 expansions walked every posting of every
-              // expansion into a bitset: 100-500 ms per query at 1M postings, against ~10 ms for this
-              // (docs/benchmarks.md, search tuning).
-              max_expansions: 20,
-              fuzzy_rewrite: 'top_terms_boost_20',
-            },
-          },
-        ],
-        minimum_should_match: 1,
-      },
-    },
+    must: allWordsMatch(q, TEXT_FIELDS, FUZZY_FIELDS),
     should: [
       { match_phrase: { title: { query: q, slop: 1, boost: 3 } } },
       { match_phrase: { description: { query: q, slop: 1, boost: 0.5 } } },

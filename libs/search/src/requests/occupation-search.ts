@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { OccupationSearchHit, OccupationSearchResponse } from '@jobportal/contracts';
 import type { OccupationDocument } from '../occupations/occupation-document';
+import { allWordsMatch } from './text-match';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -31,27 +32,7 @@ const FUZZY_FIELDS = ['title^2', 'alternate_titles'];
 function occupationQuery(q: string): Query {
   return {
     bool: {
-      must: [
-        {
-          bool: {
-            should: [
-              { multi_match: { query: q, type: 'cross_fields', operator: 'and', fields: TEXT_FIELDS, tie_breaker: 0.3 } },
-              {
-                multi_match: {
-                  query: q,
-                  operator: 'and',
-                  fields: FUZZY_FIELDS,
-                  fuzziness: 'AUTO:4,8',
-                  prefix_length: 1,
-                  max_expansions: 50,
-                  fuzzy_rewrite: 'constant_score',
-                },
-              },
-            ],
-            minimum_should_match: 1,
-          },
-        },
-      ],
+      must: [allWordsMatch(q, TEXT_FIELDS, FUZZY_FIELDS)],
       // Named, so a hit says which kind of match it was (see bestMatch).
       should: [
         { match: { 'title.keyword': { query: q, boost: 20, _name: 'title' } } },
