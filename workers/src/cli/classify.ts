@@ -117,14 +117,16 @@ async function classifyFile(
   let batch: Array<Record<string, string>> = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const results = classifier.predict(
-      batch.map((r) => ({ title: r[o.titleColumn] ?? '', description: o.descriptionColumn ? r[o.descriptionColumn] : null })),
+    // No title, no codes (as the usage says): a description alone is not what this tool codes.
+    const titled = batch.filter((r) => (r[o.titleColumn] ?? '').trim());
+    const predicted = classifier.predict(
+      titled.map((r) => ({ title: r[o.titleColumn], description: o.descriptionColumn ? r[o.descriptionColumn] : null })),
       K,
     );
+    const results = new Map(titled.map((r, i) => [r, predicted[i]]));
     let text = '';
-    batch.forEach((r, i) => {
-      // No title, no codes (as the usage says): a description alone is not what this tool codes.
-      const c = (r[o.titleColumn] ?? '').trim() ? results[i] : null;
+    batch.forEach((r) => {
+      const c = results.get(r) ?? null;
       if (!c || c.needsReview) flagged++;
       const codes: string[] = [];
       for (let j = 0; j < K; j++) {

@@ -261,7 +261,8 @@ function facetBucketsAgg(key: FacetKey, params: JobSearchParams, now: Date): Rec
     }
     case 'range':
       // One terms count over the bands stored at normalization (payBandsOf). Six overlap filters
-      // (range OR missing-end range per band) cost ~200 ms per uncached search at 1M postings.
+      // (range OR missing-end range per band) were the costliest aggregation of an uncached browse
+      // (docs/benchmarks.md, bench:search-tuning).
       aggs.values = { terms: { field: def.field, size: def.bands.length } };
       break;
     case 'date-range':

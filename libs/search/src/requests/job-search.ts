@@ -145,7 +145,7 @@ function highlight(q: string): estypes.SearchHighlight {
       bool: {
         should: [
           // At most one edit here (the search allows two from 8 characters): the highlighter builds
-          // a Levenshtein automaton per hit, and two-edit ones cost ~2 ms each, most of a page's time.
+          // a Levenshtein automaton per hit, and two-edit ones were most of a page's time (bench:search-tuning).
           { match: { title: { query: q, fuzziness: 'AUTO:4,50', prefix_length: 1, max_expansions: 20 } } },
           { match: { description: { query: q } } },
         ],
@@ -219,7 +219,8 @@ export function buildJobSearchRequest(params: JobSearchParams, ctx: JobSearchCon
  */
 export function buildJobSearchRequests(params: JobSearchParams, ctx: JobSearchContext): { hits: estypes.SearchRequest; facets: estypes.SearchRequest } {
   const { aggs, ...hits } = buildJobSearchRequest(params, ctx);
-  const facets: estypes.SearchRequest = { index: ctx.index, size: 0, track_total_hits: false, query: baseQuery(params, ctx), aggs, request_cache: true };
+  // The same query as the hits (no post_filter: each facet aggregation applies the other facets' filters).
+  const facets: estypes.SearchRequest = { index: ctx.index, size: 0, track_total_hits: false, query: hits.query, aggs, request_cache: true };
   return { hits, facets };
 }
 

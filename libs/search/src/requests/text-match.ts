@@ -20,8 +20,8 @@ export function allWordsMatch(q: string, textFields: readonly string[], fuzzyFie
             prefix_length: 1,
             // The 20 closest spellings, each scored by its boost alone (no IDF: a typo cannot
             // outrank the title through a rare expansion). constant_score, used before, walked
-            // every posting of every expansion into a bitset: 100-500 ms per search at 1M
-            // postings, against ~10 ms for this (docs/benchmarks.md, search tuning).
+            // every posting of every expansion into a bitset; bench:search-tuning measures the
+            // difference (docs/benchmarks.md).
             max_expansions: 20,
             fuzzy_rewrite: 'top_terms_boost_20',
           },
