@@ -135,7 +135,7 @@ describe('accounts: one-time-code sign-up and log-in (real PostgreSQL, Redis, tw
       expect(await db.query('SELECT 1 FROM users WHERE phone = $1', [phone])).toHaveLength(0);
 
       const verified = await http().post('/api/auth/verify').send({ challengeId: res.body.challengeId, code }).expect(200);
-      expect(verified.body).toEqual({ id: expect.any(String), name: 'Ada Lovelace', phone, email, totpEnabled: false, createdAt: expect.any(String) });
+      expect(verified.body).toEqual({ id: expect.any(String), name: 'Ada Lovelace', phone, email, totpEnabled: false, roles: ['user'], createdAt: expect.any(String) });
       const setCookie = cookieOf(verified);
       expect(setCookie).toMatch(/^jp_session=s%3A/); // signed
       expect(setCookie).toMatch(/; HttpOnly/);

@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
-const PORT = 3210;
+/** BROWSER_TEST_PORT lets two checkouts on one machine run their browser suites side by side. */
+const PORT = Number(process.env['BROWSER_TEST_PORT'] ?? 3210);
 /** Browser tests get their own index (prefix) so they never touch the demo's data. */
 export const BROWSER_ENV = { NODE_ENV: 'test', PORT: String(PORT), ES_INDEX_PREFIX: 'e2e-browser-', QUEUE_PREFIX: 'e2e-browser' };
 
@@ -11,7 +12,7 @@ export const BROWSER_ENV = { NODE_ENV: 'test', PORT: String(PORT), ES_INDEX_PREF
  * which exists only with NODE_ENV=development; they run against this second server (the same
  * index, the test database, its own queues) and pick it with test.use({ baseURL: ACCOUNT_BASE_URL }).
  */
-const ACCOUNT_PORT = 3211;
+const ACCOUNT_PORT = PORT + 1;
 export const ACCOUNT_BASE_URL = `http://127.0.0.1:${ACCOUNT_PORT}`;
 const ACCOUNT_ENV = {
   NODE_ENV: 'development',

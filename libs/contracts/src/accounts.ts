@@ -56,6 +56,14 @@ export interface CodeChallenge {
   codeLength: number;
 }
 
+/**
+ * What an account may do beyond its own data. Everyone is a `user`; `analyst` opens the analyst
+ * tools (queries, exports, the review queue); `operator` opens crawl sources and queues. Roles are
+ * granted by an operator on the command line (`npm run user:grant`), never by the API.
+ */
+export const ROLES = ['user', 'analyst', 'operator'] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface Me {
   id: string;
   name: string;
@@ -63,6 +71,8 @@ export interface Me {
   email: string | null;
   /** True once an authenticator app is confirmed; log-in may then use channel "app". */
   totpEnabled: boolean;
+  /** Always includes "user". */
+  roles: Role[];
   createdAt: string;
 }
 

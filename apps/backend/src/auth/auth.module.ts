@@ -13,6 +13,7 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { OtpCodeIssuer } from './otp-code-issuer';
 import { RateLimiter } from './rate-limiter.service';
+import { RolesGuard } from './roles.guard';
 import { SecretBox } from './secret-box';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
@@ -35,10 +36,11 @@ function codeIssuers(config: AppConfig, delivery: MessageDelivery, box: SecretBo
     RateLimiter,
     SessionService,
     SessionGuard,
+    RolesGuard,
     AccountErrorsInterceptor,
     { provide: SecretBox, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SecretBox(config.auth.otpEncryptionKey) },
     { provide: CODE_ISSUERS, inject: [APP_CONFIG, MESSAGE_DELIVERY, SecretBox], useFactory: codeIssuers },
   ],
-  exports: [TypeOrmModule, SessionService, SessionGuard, SecretBox, AccountErrorsInterceptor],
+  exports: [TypeOrmModule, SessionService, SessionGuard, RolesGuard, SecretBox, AccountErrorsInterceptor],
 })
 export class AuthModule {}

@@ -42,6 +42,7 @@ export function toMe(user: User): Me {
     phone: user.phone,
     email: user.email,
     totpEnabled: Boolean(user.totpEnabledAt && user.totpSecret),
+    roles: user.roles?.length ? user.roles : ['user'],
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CODE_CHANNELS, type CodeChallenge, type CodeChannel, type Me } from '@jobportal/contracts';
+import { CODE_CHANNELS, ROLES, type CodeChallenge, type CodeChannel, type Me, type Role } from '@jobportal/contracts';
 
 export class CodeChallengeDto implements CodeChallenge {
   @ApiProperty({ format: 'uuid' }) challengeId!: string;
@@ -16,5 +16,6 @@ export class MeDto implements Me {
   @ApiProperty({ example: '+14155550123' }) phone!: string;
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty() totpEnabled!: boolean;
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['user'] }) roles!: Role[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

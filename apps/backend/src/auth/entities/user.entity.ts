@@ -1,3 +1,4 @@
+import type { Role } from '@jobportal/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -17,6 +18,8 @@ export class User {
   @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true }) totpEnabledAt!: Date | null;
   /** The last time step accepted, so an app code cannot be replayed. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, transformer: bigintAsNumber }) totpLastStep!: number | null;
+  /** Granted on the command line (`npm run user:grant`); "user" always. */
+  @Column({ type: 'varchar', length: 16, array: true, default: () => "ARRAY['user']::varchar[]" }) roles!: Role[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
