@@ -10,6 +10,7 @@ import { json, urlencoded, type NextFunction, type Request, type Response } from
 import { AppModule } from './app.module';
 import { ApiError, ErrorEnvelopeFilter } from './common/error-envelope.filter';
 import { createValidationPipe } from './common/validation';
+import { applyHttpSecurity } from './security/http-security';
 
 /** Builds the HTTP application: used by main.ts and by the e2e tests, so both run the same app. */
 export async function createApp(config: AppConfig, opts: { logger?: false } = {}): Promise<NestExpressApplication> {
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorEnvelopeFilter());
   app.disable('x-powered-by');
+  applyHttpSecurity(app, config);
   // Signed cookies: the session cookie is rejected if anyone but the server wrote it.
   app.use(cookieParser(config.auth.sessionSecret));
   // A full classify batch (1,000 titles with 5,000-character descriptions) runs to megabytes; every

@@ -90,3 +90,15 @@ describe('loadConfig: Twilio Verify', () => {
     expect(loadConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: '+15005550006', TWILIO_VERIFY_SERVICE_SID: '' }).notify.twilioVerify).toBeNull();
   });
 });
+
+describe('loadConfig: security (issue 12)', () => {
+  it('trusts no other origin by default, and turns HSTS on only behind an https PUBLIC_URL', () => {
+    expect(loadConfig({}).security).toEqual({ corsOrigins: [], hsts: false });
+    expect(loadConfig({ PUBLIC_URL: 'https://jobs.example.com' }).security.hsts).toBe(true);
+  });
+
+  it('reads CORS_ORIGINS as a comma-separated list and rejects an origin with a path', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com, http://localhost:4200' }).security.corsOrigins).toEqual(['https://a.example.com', 'http://localhost:4200']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.com/' })).toThrow(/CORS_ORIGINS: each origin must be scheme:\/\/host\[:port\]/);
+  });
+});

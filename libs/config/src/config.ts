@@ -60,6 +60,16 @@ const envSchema = z.object({
   TWILIO_API_BASE_URL: url(['http', 'https']).default('https://api.twilio.com'),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('Job portal <no-reply@jobportal.localhost>'),
+  // Security and reliability (issue 12). CORS_ORIGINS: comma-separated origins (scheme://host[:port])
+  // that may call the API from another origin; the same list passes the CSRF origin check.
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'each origin must be scheme://host[:port], with no path or trailing slash (e.g. https://jobs.example.com)'))),
+  // How long a worker holds an ingest job without renewing its lock before another worker takes it
+  // over (a worker killed mid-batch): BullMQ's lockDuration, also its stalled-job check interval.
+  INGEST_LOCK_MS: int(30_000, 1_000, 600_000),
 });
 
 /** Fixed development-only values, never accepted in production (see loadConfig). */
@@ -74,7 +84,9 @@ export interface AppConfig {
   data: { dir: string; quarantineDir: string; technologySkillsCsv: string };
   /** Trained model artifacts (the occupation classifier), git-ignored; rebuilt by `npm run train:classifier`. */
   models: { dir: string };
-  ingest: { batchSize: number; retryAttempts: number; retryInitialDelayMs: number; concurrency: number };
+  ingest: { batchSize: number; retryAttempts: number; retryInitialDelayMs: number; concurrency: number; lockMs: number };
+  /** Issue 12: origins trusted for CORS and CSRF (the app's own origin is always trusted); HSTS only behind https. */
+  security: { corsOrigins: string[]; hsts: boolean };
   auth: {
     /** Signs the session cookie. */
     sessionSecret: string;
@@ -165,7 +177,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryAttempts: e.INGEST_RETRY_ATTEMPTS,
       retryInitialDelayMs: e.INGEST_RETRY_DELAY_MS,
       concurrency: e.INGEST_CONCURRENCY,
+      lockMs: e.INGEST_LOCK_MS,
     },
+    security: { corsOrigins: e.CORS_ORIGINS, hsts: (e.PUBLIC_URL ?? '').startsWith('https://') },
     auth: {
       sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
       sessionTtlDays: e.SESSION_TTL_DAYS,
