@@ -9,7 +9,7 @@ import cookieParser from 'cookie-parser';
 import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { ApiError, ErrorEnvelopeFilter } from './common/error-envelope.filter';
-import { createValidationPipe } from './common/validation';
+import { createValidationPipe, rejectMalformedText } from './common/validation';
 import { applyHttpSecurity } from './security/http-security';
 
 /** Builds the HTTP application: used by main.ts and by the e2e tests, so both run the same app. */
@@ -32,6 +32,7 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   app.use('/api/classify', json({ limit: '16mb' }));
   app.use(json({ limit: '100kb' }));
   app.use(urlencoded({ extended: true, limit: '100kb' }));
+  app.use(rejectMalformedText);
 
   const openapi = SwaggerModule.createDocument(
     app,

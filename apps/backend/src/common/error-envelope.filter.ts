@@ -35,6 +35,31 @@ export class ApiError extends HttpException {
   }
 }
 
+/**
+ * body-parser failures (malformed JSON, a body over the limit, an unknown charset) carry a `type`;
+ * they reach the filter as they are or wrapped in an HttpException. The body is the field at fault.
+ */
+function bodyParserError(exception: unknown): ErrorEnvelope | null {
+  const candidates = [exception, (exception as { cause?: unknown })?.cause];
+  for (const c of candidates) {
+    const type = (c as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string') continue;
+    const detail = c instanceof Error ? c.message : type;
+    if (type === 'entity.parse.failed') {
+      const reason = `is not valid JSON (${detail}); send a JSON object`;
+      return { statusCode: 400, code: 'validation_failed', message: `body: ${reason}`, errors: [{ field: 'body', reason }] };
+    }
+    if (type === 'entity.too.large') return { statusCode: 413, code: 'payload_too_large', message: 'The request body is larger than this endpoint accepts.' };
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return { statusCode: 415, code: 'unsupported_media_type', message: `${detail}; send UTF-8 JSON.` };
+    }
+    if (type === 'parameters.too.many' || type === 'request.size.invalid' || type === 'request.aborted') {
+      return { statusCode: 400, code: 'validation_failed', message: `body: ${detail}`, errors: [{ field: 'body', reason: detail }] };
+    }
+  }
+  return null;
+}
+
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -46,10 +71,14 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (body.statusCode === 503) res.setHeader('Retry-After', '5');
+    // A route that declared another type (the HTML unsubscribe page) must not serve its error as that type.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.status(body.statusCode).json(body);
   }
 
   private toEnvelope(exception: unknown): ErrorEnvelope {
+    const parse = bodyParserError(exception);
+    if (parse) return parse;
     if (exception instanceof SearchUnavailableError) {
       return { statusCode: 503, code: exception.code, message: 'Search is temporarily unavailable; try again in a few seconds.' };
     }
@@ -65,6 +94,13 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
           : Array.isArray((response as { message?: unknown }).message)
             ? ((response as { message: string[] }).message).join('; ')
             : String((response as { message?: unknown }).message ?? exception.message);
+      // Our own 400s are coded; an uncoded one is the framework's: body-parser's SyntaxError (bad
+      // JSON) or Express's URIError (a path parameter with a broken %-escape), mapped by Nest.
+      if (status === 400) {
+        const field = /decode param/i.test(message) ? 'path' : 'body';
+        const reason = field === 'body' ? `is not valid JSON (${message}); send a JSON object` : `has a malformed %-escape (${message})`;
+        return { statusCode: 400, code: 'validation_failed', message: `${field}: ${reason}`, errors: [{ field, reason }] };
+      }
       return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'error', message };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };

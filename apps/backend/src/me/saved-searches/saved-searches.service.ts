@@ -70,6 +70,10 @@ export class SavedSearchesService {
   }
 
   async update(user: User, id: string, dto: UpdateSavedSearchDto): Promise<SavedSearch> {
+    // PartialType's @IsOptional lets null through as "absent"; in a PATCH null would mean "erase", which no field allows.
+    for (const field of ['name', 'params', 'frequency', 'channel', 'paused'] as const) {
+      if (dto[field] === null) throw invalidField(field, 'must not be null; leave it out to keep the current value');
+    }
     const params = dto.params !== undefined ? this.checkParams(dto.params) : undefined;
     if (dto.channel !== undefined) this.checkChannel(user, dto.channel);
     await this.gate.ready();
