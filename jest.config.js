@@ -31,5 +31,15 @@ module.exports = {
       transform,
       transformIgnorePatterns,
     },
+    {
+      // Issue 12: kills and restarts its own Redis, PostgreSQL and the test Elasticsearch (npm run test:faults).
+      displayName: 'faults',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
+      moduleNameMapper,
+      transform,
+      transformIgnorePatterns,
+    },
   ],
 };

@@ -28,7 +28,17 @@ export function createIngestWorker(config: AppConfig, pipeline: IngestPipeline):
           throw new UnrecoverableError(`Unknown job "${job.name}" on queue ${QUEUES.ingest}`);
       }
     },
-    { connection: bullConnection(config), prefix: config.redis.queuePrefix, concurrency: config.ingest.concurrency },
+    {
+      connection: bullConnection(config),
+      prefix: config.redis.queuePrefix,
+      concurrency: config.ingest.concurrency,
+      // A worker killed mid-file stops renewing its lock: after lockMs another worker takes the job
+      // over and imports the file again (ids are deterministic, so a replay never duplicates). A
+      // job may stall a few times (several crashes) before it is failed rather than one, the default.
+      lockDuration: config.ingest.lockMs,
+      stalledInterval: config.ingest.lockMs,
+      maxStalledCount: 5,
+    },
   );
   worker.on('error', (err) => logger.error(`Worker error: ${err.message}`));
   worker.on('failed', (job, err) => logger.warn(`Job ${job?.id} (${job?.name}) failed: ${err.message}`));

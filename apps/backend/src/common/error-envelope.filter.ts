@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { SearchUnavailableError } from '@jobportal/search';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-errors';
 
 export interface FieldError {
   field: string;
@@ -81,6 +82,10 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (parse) return parse;
     if (exception instanceof SearchUnavailableError) {
       return { statusCode: 503, code: exception.code, message: 'Search is temporarily unavailable; try again in a few seconds.' };
+    }
+    // PostgreSQL lost mid-request outside the account interceptors (the session guard runs before them).
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, code: 'database_unavailable', message: 'The account database is temporarily unavailable; try again in a few seconds.' };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -70,15 +70,9 @@ class DatabaseConnector implements OnApplicationBootstrap, OnApplicationShutdown
   }
 }
 
-/** Connection-level failures (server down, restarting, unreachable), as opposed to a bad query. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '3D000']);
+import { isDatabaseUnavailable } from './database-errors';
 
-export function isDatabaseUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as { code?: unknown }).code ?? (err as { driverError?: { code?: unknown } }).driverError?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/i.test(err.message);
-}
+export { isDatabaseUnavailable };
 
 export function databaseUnavailable(): ApiError {
   return new ApiError(503, 'database_unavailable', 'The account database is temporarily unavailable; try again in a few seconds.');
