@@ -107,6 +107,8 @@ es_home()     { printf '%s/elasticsearch-%s' "$ES_BASE" "$ES_VERSION"; }
 es_pidfile()  { printf '%s/es.pid' "$ES_BASE"; }
 es_datadir()  { printf '%s/data' "$ES_BASE"; }
 es_logdir()   { printf '%s/logs' "$ES_BASE"; }
+# path.repo: where fs snapshot repositories may live (npm run backup; ES_SNAPSHOT_LOCATION under it).
+es_repodir()  { printf '%s/snapshots' "$ES_BASE"; }
 
 # Prints the pid of the node this script started, if it is still running.
 es_our_pid() {
@@ -339,10 +341,10 @@ es_log_tail() {
 }
 
 es_start_local() {
-  local home pidfile datadir logdir
+  local home pidfile datadir logdir repodir
   local -a runner=()
   choose_es_base
-  home="$(es_home)"; pidfile="$(es_pidfile)"; datadir="$(es_datadir)"; logdir="$(es_logdir)"
+  home="$(es_home)"; pidfile="$(es_pidfile)"; datadir="$(es_datadir)"; logdir="$(es_logdir)"; repodir="$(es_repodir)"
   pick_jdk
   log "Java for Elasticsearch: $JAVA_FOR_ES (Java $JAVA_FOR_ES_MAJOR)"
   if is_root && ! runuser -u "$ES_USER" -- test -x "$JAVA_FOR_ES/bin/java"; then
@@ -351,7 +353,7 @@ es_start_local() {
   extract_es
   es_sync_config_files
   if es_plugin_needs_install; then es_plugin_install; fi
-  mkdir -p "$datadir" "$logdir"
+  mkdir -p "$datadir" "$logdir" "$repodir"
   rm -f "$pidfile"
   : > "$logdir/startup.out"
   mkdir -p "$ES_BASE/tmp"
@@ -363,13 +365,14 @@ es_start_local() {
     -E cluster.routing.allocation.disk.threshold_enabled=false
     -E "path.data=$datadir"
     -E "path.logs=$logdir"
+    -E "path.repo=$repodir"
     -E cluster.name=jobportal
     -E action.destructive_requires_name=false
     -E xpack.security.enabled=false)
   if is_root; then
     # Install (config/ gets a keystore at first start), data, logs and the pid file's folder.
     local d
-    for d in "$home" "$datadir" "$logdir" "$ES_BASE/tmp"; do
+    for d in "$home" "$datadir" "$logdir" "$repodir" "$ES_BASE/tmp"; do
       if [ -n "$(find "$d" ! -user "$ES_USER" -print -quit)" ]; then
         chown -R "$ES_USER:" "$d"
       fi

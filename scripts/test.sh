@@ -31,9 +31,13 @@ npm run build:frontend
 echo "[test] occupation classifier"
 node workers/dist/cli/train-classifier.js --if-missing
 
+echo "[test] npm audit (high/critical)"
+bash scripts/audit.sh
 echo "[test] unit tests"
 npx jest --selectProjects unit
 echo "[test] e2e tests (real services)"
 npx jest --selectProjects e2e --runInBand
+echo "[test] fault tests (own Redis and PostgreSQL; restarts the test Elasticsearch)"
+npx jest --selectProjects faults --runInBand
 echo "[test] browser tests"
 npm run test:browser

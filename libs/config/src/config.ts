@@ -70,6 +70,10 @@ const envSchema = z.object({
   // How long a worker holds an ingest job without renewing its lock before another worker takes it
   // over (a worker killed mid-batch): BullMQ's lockDuration, also its stalled-job check interval.
   INGEST_LOCK_MS: int(30_000, 1_000, 600_000),
+  // Backups (npm run backup / restore): the PostgreSQL dumps and manifests go to BACKUP_DIR; the
+  // Elasticsearch snapshot goes to an fs repository at ES_SNAPSHOT_LOCATION, under the node's path.repo.
+  BACKUP_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'backups')),
+  ES_SNAPSHOT_LOCATION: z.string().min(1).default('jobportal'),
 });
 
 /** Fixed development-only values, never accepted in production (see loadConfig). */
@@ -87,6 +91,8 @@ export interface AppConfig {
   ingest: { batchSize: number; retryAttempts: number; retryInitialDelayMs: number; concurrency: number; lockMs: number };
   /** Issue 12: origins trusted for CORS and CSRF (the app's own origin is always trusted); HSTS only behind https. */
   security: { corsOrigins: string[]; hsts: boolean };
+  /** Issue 12: where `npm run backup` writes (see docs/operations.md). */
+  backup: { dir: string; esLocation: string };
   auth: {
     /** Signs the session cookie. */
     sessionSecret: string;
@@ -180,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMs: e.INGEST_LOCK_MS,
     },
     security: { corsOrigins: e.CORS_ORIGINS, hsts: (e.PUBLIC_URL ?? '').startsWith('https://') },
+    backup: { dir: resolve(e.BACKUP_DIR), esLocation: e.ES_SNAPSHOT_LOCATION },
     auth: {
       sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
       sessionTtlDays: e.SESSION_TTL_DAYS,

@@ -17,3 +17,4 @@ export * from './requests/occupation-detail';
 export * from './requests/occupation-live';
 export * from './occupations/occupation-document';
 export * from './occupations/index-occupations';
+export * from './snapshots';
