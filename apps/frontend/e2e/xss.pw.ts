@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { BROWSER_ENV } from './playwright.config';
+
+/**
+ * A posting whose title, company, description and links carry script payloads goes through the
+ * real ingest pipeline (the CLI, as any import), then is opened in the app: no payload may run (no
+ * dialog, no flag set on window), and its text is shown as text. The CSP must still let the app
+ * itself run and style itself.
+ */
+const PROBE = 'Zyxwvprobe';
+const PAYLOAD = {
+  sourceId: 'xss-probe-1',
+  title: `${PROBE} Nurse <script>window.__xss='title-script'</script><img src=x onerror="window.__xss='title-img'">`,
+  company: `Acme <svg onload="alert('company')"></svg> Health`,
+  description:
+    `<p>Care for patients.</p><script>alert('description')</script>` +
+    `<img src="x" onerror="window.__xss='description-img'">` +
+    `<a href="javascript:window.__xss='description-link'">Apply here</a>` +
+    `<iframe src="javascript:alert('iframe')"></iframe><p onclick="window.__xss='click'">Night shifts</p>`,
+  url: 'https://jobs.example.com/xss-probe-1',
+  applyUrl: "javascript:window.__xss='apply'",
+  location: 'Austin, TX',
+  postedAt: '2026-11-30',
+  employmentType: 'full_time',
+};
+
+async function watchForScripts(page: Page): Promise<string[]> {
+  const ran: string[] = [];
+  page.on('dialog', async (dialog) => {
+    ran.push(`dialog: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  return ran;
+}
+
+test.describe('a malicious posting', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jp-xss-'));
+
+  test.beforeAll(() => {
+    const file = join(dir, 'xss.jsonl');
+    writeFileSync(file, JSON.stringify(PAYLOAD) + '\n');
+    execFileSync('node', ['workers/dist/cli/ingest.js', '--source', 'generated', '--path', file, '--refresh', '--no-alerts'], {
+      cwd: resolve(__dirname, '../../..'),
+      env: { ...process.env, ...BROWSER_ENV },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  });
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('runs no script in the results list or on its page, and shows its text inert', async ({ page, request }) => {
+    const ran = await watchForScripts(page);
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+
+    await page.goto(`/search?q=${PROBE}`);
+    const card = page.locator('.result-list > li').filter({ hasText: PROBE });
+    await expect(card).toHaveCount(1, { timeout: 30_000 });
+    await expect(card).toContainText('Nurse');
+
+    const found = await request.get(`/api/jobs/search?q=${PROBE}`);
+    const id = (await found.json()).hits[0].id as string;
+    await page.goto(`/jobs/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`${PROBE} Nurse`);
+    const description = page.locator('.description');
+    await expect(description).toContainText('Care for patients.');
+    await expect(description).toContainText('Night shifts');
+
+    // Nothing executable survived into the DOM ...
+    expect(await page.locator('main script, main iframe, main [onerror], main [onload], main [onclick], main svg[onload]').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    // ... clicking what is left runs nothing ...
+    const link = description.getByText('Apply here');
+    if (await link.count()) await link.click({ trial: false }).catch(() => undefined);
+    await page.waitForTimeout(500);
+    // ... and no payload ran at any point.
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null)).toBeNull();
+    expect(ran).toEqual([]);
+
+    // The CSP lets the app itself work: the stylesheet switched to media=all (its onload handler is allowed by hash).
+    expect(await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => (l as HTMLLinkElement).media !== 'print'))).toBe(true);
+    expect(cspViolations).toEqual([]);
+  });
+});
