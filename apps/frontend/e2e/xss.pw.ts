@@ -65,6 +65,10 @@ test.describe('a malicious posting', () => {
 
     const found = await request.get(`/api/jobs/search?q=${PROBE}`);
     const id = (await found.json()).hits[0].id as string;
+    // What the pipeline stored is already clean: the browser is the last line, not the only one.
+    const stored = JSON.stringify(await (await request.get(`/api/jobs/${id}`)).json());
+    expect(stored).not.toMatch(/<script|<iframe|<svg|onerror|onload|onclick|javascript:/i);
+
     await page.goto(`/jobs/${id}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`${PROBE} Nurse`);
     const description = page.locator('.description');
