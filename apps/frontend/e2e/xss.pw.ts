@@ -66,11 +66,16 @@ test.describe('a malicious posting', () => {
     const found = await request.get(`/api/jobs/search?q=${PROBE}`);
     const id = (await found.json()).hits[0].id as string;
     // What the pipeline stored is already clean: the browser is the last line, not the only one.
-    const stored = JSON.stringify(await (await request.get(`/api/jobs/${id}`)).json());
-    expect(stored).not.toMatch(/<script|<iframe|<svg|onerror|onload|onclick|javascript:/i);
+    // Title and company are plain text (kept as written, shown as text); the HTML and the links are cleaned.
+    const stored = (await (await request.get(`/api/jobs/${id}`)).json()) as { descriptionHtml: string | null; applyUrl: string | null; url: string };
+    expect(stored.descriptionHtml).toContain('Care for patients.');
+    expect(stored.descriptionHtml).not.toMatch(/<script|<iframe|<svg|<img|onerror|onload|onclick|javascript:/i);
+    expect([stored.url, stored.applyUrl].join(' ')).not.toMatch(/javascript:/i);
 
     await page.goto(`/jobs/${id}`);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(`${PROBE} Nurse`);
+    // The title's markup is shown as the characters it is, not parsed.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`${PROBE} Nurse <script>window.__xss='title-script'</script>`);
+    await expect(page.getByText('Acme <svg onload="alert(\'company\')"></svg> Health').first()).toBeVisible();
     const description = page.locator('.description');
     await expect(description).toContainText('Care for patients.');
     await expect(description).toContainText('Night shifts');
