@@ -26,7 +26,7 @@ const PREFIX = 'e2e-fuzz-';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const TOTAL_REQUESTS = 10_000;
 /** Bounds the run on a slow machine: fast-check stops an endpoint's property early rather than overrun. */
-const TIME_LIMIT_MS = 420_000;
+const TIME_LIMIT_MS = 540_000;
 
 /** Non-field 4xx codes the API documents (docs/api.md); any other code is a finding. */
 const DOCUMENTED_CODES = new Set([
