@@ -38,9 +38,11 @@ async function watchForScripts(page: Page): Promise<string[]> {
 }
 
 test.describe('a malicious posting', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jp-xss-'));
+  let dir = '';
 
+  // Made here, not at collection: Playwright loads the file in more than one process.
   test.beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jp-xss-'));
     const file = join(dir, 'xss.jsonl');
     writeFileSync(file, JSON.stringify(PAYLOAD) + '\n');
     execFileSync('node', ['workers/dist/cli/ingest.js', '--source', 'generated', '--path', file, '--refresh', '--no-alerts'], {
@@ -49,7 +51,9 @@ test.describe('a malicious posting', () => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   });
-  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  test.afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   test('runs no script in the results list or on its page, and shows its text inert', async ({ page, request }) => {
     const ran = await watchForScripts(page);
