@@ -28,7 +28,7 @@ async function bootstrap() {
   let classifier: OccupationClassifier;
   try {
     await initTensorflow();
-    classifier = (await loadClassifier(config.models.dir)).classifier;
+    classifier = (await loadClassifier(config.models.dir, { dataDir: config.data.dir })).classifier;
   } catch (err) {
     if (err instanceof ModelArtifactError) {
       console.error(err.message);

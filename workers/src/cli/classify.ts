@@ -59,7 +59,7 @@ async function main(): Promise<number> {
 
   const config = loadConfig();
   await initTensorflow();
-  const { classifier } = await loadClassifier(config.models.dir);
+  const { classifier } = await loadClassifier(config.models.dir, { dataDir: config.data.dir });
   return classifyFile(classifier, { input, output, titleColumn, descriptionColumn, size });
 }
 

@@ -2,7 +2,22 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, REPO_ROOT } from '@jobportal/config';
+import { join } from 'node:path';
+import { SAMPLE_SOURCES, SOURCE_ADAPTERS, isRejectedRow } from '@jobportal/postings';
 import {
+  blendGrid,
+  DEFAULT_ENSEMBLE,
+  dictionaryAlone,
+  normalizeTitle,
+  readLabelledPostings,
+  reliabilityChart,
+  thresholdForPrecision,
+  thresholdReport,
+  TitleIndex,
+  topOne,
+  type ClassifyItem,
+  type LabelledItem,
+  type TopOne,
   buildTrainingSet,
   evaluateClassifier,
   evaluateTfidfBaseline,
@@ -26,6 +41,8 @@ TF-IDF nearest-title baseline on the same titles, and writes the results into do
 const START = '<!-- eval:start (written by npm run eval:classifier; do not edit by hand) -->';
 const END = '<!-- eval:end -->';
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** Codes at or above the review threshold must be right (6-digit) this often on held-out titles. */
+const PRECISION_TARGET = 0.85;
 
 /** Titles whose major group is not in doubt, shown in the report as a sanity check. */
 const OBVIOUS = [
@@ -69,13 +86,75 @@ async function main(): Promise<number> {
   const baselineTitles = evaluateTfidfBaseline(set, 'occupation-titles');
   const baselineAll = evaluateTfidfBaseline(set, 'all-training-titles');
 
+  // The ensemble. On held-out titles the dictionary holds the training rows only, so a held-out
+  // title can never be found in it; weights and threshold are chosen on the calibration split.
+  const toItems = (examples: typeof set.evaluation): LabelledItem[] => examples.map((e) => ({ title: e.title, soc: set.labels[e.label].socCode }));
+  const calItems = toItems(set.calibration);
+  const evalItems = toItems(set.evaluation);
+  const trainIndex = TitleIndex.fromExamples(set.train);
+  console.error(`[eval] title dictionary from training rows: ${trainIndex.size.toLocaleString('en-US')} keys; blend grid on ${calItems.length} calibration titles`);
+  const grid = blendGrid(classifier, trainIndex, calItems);
+  const weights = { exactWeight: grid[0].exactWeight, partialWeight: grid[0].partialWeight };
+  const threshold = thresholdForPrecision(classifier.withTitleIndex(trainIndex, { ...weights, threshold: 0 }).predict(calItems, 1), calItems, PRECISION_TARGET);
+  const chosen = { ...weights, threshold: Number(threshold.toFixed(3)) };
+  if (chosen.exactWeight !== DEFAULT_ENSEMBLE.exactWeight || chosen.partialWeight !== DEFAULT_ENSEMBLE.partialWeight || Math.abs(chosen.threshold - DEFAULT_ENSEMBLE.threshold) > 0.01) {
+    console.error(`[eval] NOTE: the calibration split chooses ${JSON.stringify(chosen)}; DEFAULT_ENSEMBLE (what production uses) is ${JSON.stringify(DEFAULT_ENSEMBLE)}. Update it in occupation-classifier.ts.`);
+  }
+  const heldEnsemble = classifier.withTitleIndex(trainIndex, chosen);
+  const heldResults = heldEnsemble.predict(evalItems, 5);
+  const held = {
+    model: topOne(classifier.predict(evalItems, 1), evalItems),
+    dictionary: dictionaryAlone(trainIndex, classifier.labels, evalItems),
+    ensemble: topOne(heldResults, evalItems),
+    thresholds: thresholdReport(heldResults, evalItems, chosen.threshold),
+    modelAtOldThreshold: thresholdReport(classifier.predict(evalItems, 1), evalItems, classifier.settings.threshold),
+  };
+
+  // Real posting titles, labelled by hand: here the dictionary is every O*NET title (production).
+  const prodIndex = TitleIndex.fromOccupations(catalog.occupations.values(), classifier.labels);
+  const labelledPath = resolve(REPO_ROOT, 'libs/occupations/eval/labelled-postings.csv');
+  const { labelled, unlabellable } = await readLabelledPostings(labelledPath, classifier.labels);
+  const normalizedItems = labelled.map((l) => ({ ...l, title: normalizeTitle(l.title).key }));
+  const prodEnsemble = classifier.withTitleIndex(prodIndex, chosen);
+  const labelledResults = prodEnsemble.predict(labelled, 1);
+  const real = {
+    model: topOne(classifier.predict(labelled, 1), labelled),
+    modelNormalized: topOne(classifier.predict(normalizedItems, 1), labelled),
+    dictionary: dictionaryAlone(prodIndex, classifier.labels, labelled),
+    ensemble: topOne(labelledResults, labelled),
+    thresholds: thresholdReport(labelledResults, labelled, chosen.threshold),
+    modelAtOldThreshold: thresholdReport(classifier.predict(labelled, 1), labelled, classifier.settings.threshold),
+  };
+  const bySource = [...new Set(labelled.map((l) => l.source))].map((source) => {
+    const idx = labelled.map((_, i) => i).filter((i) => labelled[i].source === source);
+    const items = idx.map((i) => labelled[i]);
+    return { source, ...topOne(idx.map((i) => labelledResults[i]), items), model: topOne(classifier.predict(items, 1), items) };
+  });
+
+  // The sample postings as ingest codes them (title, description, employer): share flagged before and after.
+  const samples: ClassifyItem[] = [];
+  for (const name of SAMPLE_SOURCES) {
+    const adapter = SOURCE_ADAPTERS[name];
+    for await (const row of adapter.read(join(config.data.dir, adapter.samplePath), { warn: () => undefined })) {
+      if (!isRejectedRow(row)) samples.push({ title: row.title ?? '', description: row.description ?? null, employer: row.company ?? null });
+    }
+  }
+  const flaggedShare = (c: OccupationClassifier) => c.predict(samples, 1).filter((r) => r.needsReview).length;
+  const samplesFlagged = { count: samples.length, before: flaggedShare(classifier), after: flaggedShare(prodEnsemble) };
+
   const obvious = classifier.predict(OBVIOUS.map((o) => ({ title: o.title })), 1).map((c, i) => ({ ...OBVIOUS[i], c }));
   const cpu = cpus();
   const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, TensorFlow.js ${backend} backend`;
   const date = new Date().toISOString().slice(0, 10);
 
   if (args.json) {
-    console.log(JSON.stringify({ date, machine, metadata, classifier: model, uncalibrated, baselines: { occupationTitles: baselineTitles, allTrainingTitles: baselineAll } }, null, 2));
+    console.log(
+      JSON.stringify(
+        { date, machine, metadata, classifier: model, uncalibrated, baselines: { occupationTitles: baselineTitles, allTrainingTitles: baselineAll }, ensemble: { chosen, grid, held, real, bySource, samplesFlagged } },
+        null,
+        2,
+      ),
+    );
   }
 
   const row = (name: string, m: EvaluationMetrics) => `| ${name} | ${pct(m.top1Soc)} | ${pct(m.top5Soc)} | ${pct(m.top1Major)} | ${pct(m.top5Major)} |`;
@@ -115,6 +194,7 @@ async function main(): Promise<number> {
     '| --- | --- | --- | --- |',
     ...conf.bins.map((b) => `| ${b.from.toFixed(1)}-${b.to.toFixed(1)} | ${b.count} | ${b.count ? b.meanConfidence.toFixed(3) : '-'} | ${b.count ? pct(b.accuracy) : '-'} |`),
     '',
+    ...ensembleSection(),
     '### Obvious titles',
     '',
     '| title | top SOC code | probability | flagged |',
@@ -126,6 +206,71 @@ async function main(): Promise<number> {
     }),
     END,
   ].join('\n');
+
+  function ensembleSection(): string[] {
+    const r1 = (name: string, m: TopOne, extra = '') => `| ${name} | ${pct(m.top1Soc)} | ${pct(m.top1Major)} |${extra}`;
+    const t = held.thresholds;
+    const rt = real.thresholds;
+    return [
+      '### Ensemble: classifier + O*NET title dictionary',
+      '',
+      `Blend weights chosen on the ${calItems.length.toLocaleString('en-US')} calibration titles (grid below): exact match ${chosen.exactWeight}, partial match ${chosen.partialWeight} x coverage; ` +
+        `review threshold ${chosen.threshold} (the lowest at which codes at or above it were right >= ${pct(PRECISION_TARGET)} of the time on the calibration split).`,
+      '',
+      `Held-out titles (${evalItems.length.toLocaleString('en-US')}); the dictionary is built from the training rows only (${trainIndex.size.toLocaleString('en-US')} keys), so no held-out title is in it:`,
+      '',
+      '| coder | top-1 6-digit | top-1 2-digit |',
+      '| --- | --- | --- |',
+      r1('classifier alone', held.model),
+      r1(`dictionary alone (found ${pct(held.dictionary.found / held.dictionary.count)} of titles; not found = wrong)`, held.dictionary),
+      r1('**ensemble**', held.ensemble),
+      '',
+      `Hand-labelled real posting titles (${labelled.length} labelled of ${labelled.length + unlabellable.length} sampled; ${unlabellable.length} unlabellable, left out; \`libs/occupations/eval/labelled-postings.csv\`); the dictionary is every O*NET title (${prodIndex.size.toLocaleString('en-US')} keys), as in production:`,
+      '',
+      '| coder | top-1 6-digit | top-1 2-digit |',
+      '| --- | --- | --- |',
+      r1('classifier alone, raw title (before this issue)', real.model),
+      r1('classifier alone, normalized title', real.modelNormalized),
+      r1(`dictionary alone (found ${pct(real.dictionary.found / real.dictionary.count)}; not found = wrong)`, real.dictionary),
+      r1('**ensemble** (raw title to the classifier, normalized title to the dictionary)', real.ensemble),
+      '',
+      '| source | titles | classifier alone 6 / 2-digit | ensemble 6 / 2-digit |',
+      '| --- | --- | --- | --- |',
+      ...bySource.map((b) => `| ${b.source} | ${b.count} | ${pct(b.model.top1Soc)} / ${pct(b.model.top1Major)} | ${pct(b.top1Soc)} / ${pct(b.top1Major)} |`),
+      '',
+      '#### Review threshold',
+      '',
+      '| set | threshold | share at or above | right (6-digit) among them | right (2-digit) | share flagged (any reason) |',
+      '| --- | --- | --- | --- | --- | --- |',
+      `| held-out titles, classifier alone (before) | ${classifier.settings.threshold} | ${pct(held.modelAtOldThreshold.shareAbove)} | ${pct(held.modelAtOldThreshold.precisionAbove)} | ${pct(held.modelAtOldThreshold.precisionAboveMajor)} | - |`,
+      `| held-out titles, ensemble | ${chosen.threshold} | ${pct(t.shareAbove)} | ${pct(t.precisionAbove)} | ${pct(t.precisionAboveMajor)} | ${pct(t.shareFlagged)} |`,
+      `| hand-labelled postings, classifier alone (before) | ${classifier.settings.threshold} | ${pct(real.modelAtOldThreshold.shareAbove)} | ${pct(real.modelAtOldThreshold.precisionAbove)} | ${pct(real.modelAtOldThreshold.precisionAboveMajor)} | - |`,
+      `| hand-labelled postings, ensemble | ${chosen.threshold} | ${pct(rt.shareAbove)} | ${pct(rt.precisionAbove)} | ${pct(rt.precisionAboveMajor)} | ${pct(rt.shareFlagged)} |`,
+      '',
+      `Sample postings (${samplesFlagged.count.toLocaleString('en-US')}, title + description + employer, as ingest codes them): flagged ${samplesFlagged.before.toLocaleString('en-US')} ` +
+        `(${pct(samplesFlagged.before / samplesFlagged.count)}) by the classifier alone at ${classifier.settings.threshold}, ` +
+        `${samplesFlagged.after.toLocaleString('en-US')} (${pct(samplesFlagged.after / samplesFlagged.count)}) by the ensemble at ${chosen.threshold}.`,
+      '',
+      '#### Reliability of the ensemble\'s top-1 (6-digit) confidence, held-out titles',
+      '',
+      `Expected calibration error ${t.ece.toFixed(3)}.`,
+      '',
+      '| confidence | titles | mean confidence | accuracy |',
+      '| --- | --- | --- | --- |',
+      ...t.bins.map((b) => `| ${b.from.toFixed(1)}-${b.to.toFixed(1)} | ${b.count} | ${b.count ? b.meanConfidence.toFixed(3) : '-'} | ${b.count ? pct(b.accuracy) : '-'} |`),
+      '',
+      '```text',
+      reliabilityChart(t.bins),
+      '```',
+      '',
+      '#### Blend grid (calibration split, top-1 6-digit / 2-digit)',
+      '',
+      '| exact weight | partial weight | top-1 6-digit | top-1 2-digit |',
+      '| --- | --- | --- | --- |',
+      ...grid.slice(0, 8).map((g) => `| ${g.exactWeight} | ${g.partialWeight} | ${pct(g.top1Soc)} | ${pct(g.top1Major)} |`),
+      '',
+    ];
+  }
 
   const out = resolve(REPO_ROOT, typeof args.output === 'string' ? args.output : 'docs/classifier.md');
   let doc: string;
@@ -147,6 +292,8 @@ async function main(): Promise<number> {
         `baseline (titles) top-1 ${pct(baselineTitles.top1Soc)} top-5 ${pct(baselineTitles.top5Soc)} (6-digit); top-1 ${pct(baselineTitles.top1Major)} top-5 ${pct(baselineTitles.top5Major)} (2-digit)`,
         `baseline (all)    top-1 ${pct(baselineAll.top1Soc)} top-5 ${pct(baselineAll.top5Soc)} (6-digit); top-1 ${pct(baselineAll.top1Major)} top-5 ${pct(baselineAll.top5Major)} (2-digit)`,
         `confidence >= ${conf.threshold}: ${pct(conf.shareAbove)} of titles, ${pct(conf.top1SocAbove)} right (6-digit); ECE ${conf.ece.toFixed(3)}`,
+        `ensemble ${JSON.stringify(chosen)}: held-out top-1 ${pct(held.ensemble.top1Soc)} / ${pct(held.ensemble.top1Major)}; hand-labelled ${pct(real.model.top1Soc)} / ${pct(real.model.top1Major)} -> ${pct(real.ensemble.top1Soc)} / ${pct(real.ensemble.top1Major)}`,
+        `threshold ${chosen.threshold}: held-out ${pct(held.thresholds.shareAbove)} above, ${pct(held.thresholds.precisionAbove)} right; samples flagged ${samplesFlagged.before} -> ${samplesFlagged.after} of ${samplesFlagged.count}`,
       ].join('\n'),
     );
   }

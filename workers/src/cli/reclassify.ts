@@ -55,7 +55,7 @@ function progressPrinter() {
 
 async function runInline(config: AppConfig, batchSize: number | undefined): Promise<ReclassifyReport> {
   await initTensorflow();
-  const { classifier } = await loadClassifier(config.models.dir);
+  const { classifier } = await loadClassifier(config.models.dir, { dataDir: config.data.dir });
   const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 60_000, maxRetries: 0 });
   try {
     return await reclassifyPostings({

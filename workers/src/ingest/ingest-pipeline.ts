@@ -64,7 +64,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
     classifier = opts.classifier ?? null;
     if (!classifier) {
       await initTensorflow();
-      classifier = (await loadClassifier(config.models.dir)).classifier;
+      classifier = (await loadClassifier(config.models.dir, { dataDir: config.data.dir })).classifier;
     }
   }
   const coder = classifier ? createPostingCoder(classifier) : null;

@@ -14,7 +14,7 @@ export function createPostingCoder(classifier: OccupationClassifier): PostingCod
       if (docs.length === 0) return 0;
       // The classifier reads the title and only the start of the description (featurize trims it).
       const results = classifier.predict(
-        docs.map((d) => ({ title: d.title, description: d.description })),
+        docs.map((d) => ({ title: d.title, description: d.description, employer: d.company })),
         1,
       );
       let flagged = 0;

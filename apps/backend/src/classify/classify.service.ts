@@ -40,7 +40,7 @@ export class ClassifyService implements OnApplicationBootstrap {
     if (!this.loading) {
       const loading = (async () => {
         await initTensorflow();
-        const { classifier, metadata } = await loadClassifier(this.config.models.dir);
+        const { classifier, metadata } = await loadClassifier(this.config.models.dir, { dataDir: this.config.data.dir });
         return { classifier, version: modelVersion(metadata) };
       })();
       loading.catch(() => {

@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { EvaluationMetrics } from './evaluate';
 import type { SplitOptions } from './training-data';
 import { EmbeddingBagModel, type ModelShape } from './model';
-import { OccupationClassifier, type ClassifierSettings } from './occupation-classifier';
+import { loadOccupationCores } from '../onet/load-occupations';
+import { DEFAULT_ENSEMBLE, OccupationClassifier, type ClassifierSettings } from './occupation-classifier';
+import { TitleIndex } from './title-index';
 
 export const ARTIFACT_FORMAT = 'jobportal-occupation-classifier';
 export const ARTIFACT_FORMAT_VERSION = 1;
@@ -82,8 +84,24 @@ export async function saveClassifier(classifier: OccupationClassifier, modelDir:
 
 const TRAIN_HINT = 'Run `npm run train:classifier` to train it (a few minutes on 2 cores), or set MODEL_DIR to the folder that holds it.';
 
+export interface LoadClassifierOptions {
+  /**
+   * DATA_DIR: when given, the O*NET titles there (official, alternate, short, reported) become the
+   * in-memory title dictionary blended with the model (DEFAULT_ENSEMBLE). Without it, the model alone.
+   */
+  dataDir?: string;
+}
+
 /** Loads the artifact; a missing or unreadable one is a ModelArtifactError naming `npm run train:classifier`. */
-export async function loadClassifier(modelDir: string): Promise<{ classifier: OccupationClassifier; metadata: TrainingMetadata }> {
+export async function loadClassifier(modelDir: string, options: LoadClassifierOptions = {}): Promise<{ classifier: OccupationClassifier; metadata: TrainingMetadata }> {
+  const loaded = await loadModelOnly(modelDir);
+  if (!options.dataDir) return loaded;
+  const catalog = await loadOccupationCores(options.dataDir);
+  const index = TitleIndex.fromOccupations(catalog.occupations.values(), loaded.classifier.labels);
+  return { ...loaded, classifier: loaded.classifier.withTitleIndex(index, DEFAULT_ENSEMBLE) };
+}
+
+async function loadModelOnly(modelDir: string): Promise<{ classifier: OccupationClassifier; metadata: TrainingMetadata }> {
   const dir = classifierDir(modelDir);
   let json: ModelJson;
   let weights: Buffer;

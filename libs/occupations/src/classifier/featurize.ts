@@ -2,6 +2,8 @@
 export interface ClassifyItem {
   title: string;
   description?: string | null;
+  /** The employer's name, removed from the title before the dictionary lookup (the model ignores it). */
+  employer?: string | null;
 }
 
 /** How text becomes hashed feature ids; saved with the model, since ids depend on every field. */

@@ -10,3 +10,6 @@ export * from './occupation-classifier';
 export * from './artifact';
 export * from './train';
 export { toPostingSoc } from './posting-soc';
+export { TitleIndex, type IndexedTitle, type TitleMatch } from './title-index';
+export { normalizeTitle, singular, type NormalizedTitle } from './title-normalizer';
+export * from './ensemble-eval';

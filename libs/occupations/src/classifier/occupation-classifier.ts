@@ -1,6 +1,7 @@
 import { softmaxRow } from './calibration';
 import { featurize, titleWords, type ClassifyItem, type FeatureConfig } from './featurize';
 import { EmbeddingBagModel, packBatch } from './model';
+import type { TitleIndex } from './title-index';
 import type { OccupationLabel } from './training-data';
 
 /** One O*NET-SOC occupation among the top k. */
@@ -50,6 +51,20 @@ export interface ClassifierSettings {
   knownWords: string[];
 }
 
+/**
+ * How the title dictionary's answer is mixed into the classifier's: p = (1 - w) p_model + w p_dict,
+ * w = exactWeight for an exact title match, partialWeight x coverage for a partial one. Chosen on
+ * the calibration split by `npm run eval:classifier` (it prints the grid), as is the threshold.
+ */
+export interface EnsembleSettings {
+  exactWeight: number;
+  partialWeight: number;
+  /** Confidence of the blended top SOC code under which a classification needs review. */
+  threshold: number;
+}
+
+export const DEFAULT_ENSEMBLE: EnsembleSettings = { exactWeight: 0.4, partialWeight: 0.1, threshold: 0.798 };
+
 export class OccupationClassifier {
   private readonly socOf: Int32Array;
   private readonly socLabels: Array<{ code: string; title: string; major: string; majorTitle: string }>;
@@ -58,6 +73,9 @@ export class OccupationClassifier {
   constructor(
     readonly model: EmbeddingBagModel,
     readonly settings: ClassifierSettings,
+    /** The O*NET title dictionary blended in; without it, the model alone. */
+    readonly titleIndex: TitleIndex | null = null,
+    readonly ensemble: EnsembleSettings | null = null,
   ) {
     const socIndex = new Map<string, number>();
     this.socLabels = [];
@@ -71,6 +89,15 @@ export class OccupationClassifier {
       return i;
     });
     this.known = new Set(settings.knownWords);
+  }
+
+  /** The same model with a title dictionary blended in (or, with null, without one). */
+  withTitleIndex(index: TitleIndex | null, ensemble: EnsembleSettings = DEFAULT_ENSEMBLE): OccupationClassifier {
+    return new OccupationClassifier(this.model, this.settings, index, index ? ensemble : null);
+  }
+
+  get threshold(): number {
+    return this.ensemble?.threshold ?? this.settings.threshold;
   }
 
   get labels(): readonly OccupationLabel[] {
@@ -102,13 +129,14 @@ export class OccupationClassifier {
     const probs = this.probabilities(items);
     const socProbs = new Float64Array(this.socLabels.length);
     const bestChild = new Int32Array(this.socLabels.length);
+    const blended = new Float64Array(classes);
     return items.map((item, i) => {
       const words = titleWords(item.title ?? '');
       const hasDescription = Boolean(item.description && item.description.trim());
       if (words.length === 0 && !hasDescription) {
         return { soc: [], predictions: [], confidence: 0, needsReview: true, reason: 'empty_input' };
       }
-      const p = probs.subarray(i * classes, (i + 1) * classes);
+      const p = this.blend(probs.subarray(i * classes, (i + 1) * classes), item, blended);
       socProbs.fill(0);
       bestChild.fill(-1);
       for (let c = 0; c < classes; c++) {
@@ -128,9 +156,26 @@ export class OccupationClassifier {
       const confidence = soc[0]?.probability ?? 0;
       // A title none of whose words was ever seen in training is guesswork, whatever the softmax says.
       const unknown = words.length > 0 ? !words.some((w) => this.known.has(w)) : false;
-      const reason: ReviewReason | null = unknown ? 'unknown_words' : confidence < this.settings.threshold ? 'below_threshold' : null;
+      const reason: ReviewReason | null = unknown ? 'unknown_words' : confidence < this.threshold ? 'below_threshold' : null;
       return { soc, predictions, confidence, needsReview: reason !== null, reason };
     });
+  }
+
+  /**
+   * The model's probabilities mixed with the title dictionary's, written into `out`; the model's
+   * own row when there is no match. A plain loop into a reused buffer: `Float64Array.from` with a
+   * map function costs ~130 us a row (measured), more than the model itself.
+   */
+  private blend(p: Float32Array, item: ClassifyItem, out: Float64Array): ArrayLike<number> {
+    if (!this.titleIndex || !this.ensemble || !item.title) return p;
+    const match = this.titleIndex.lookup(item.title, item.employer);
+    if (match.kind === 'none') return p;
+    const w = match.kind === 'exact' ? this.ensemble.exactWeight : this.ensemble.partialWeight * match.coverage;
+    if (w <= 0) return p;
+    const keep = 1 - w;
+    for (let c = 0; c < p.length; c++) out[c] = p[c] * keep;
+    for (let j = 0; j < match.labels.length; j++) out[match.labels[j]] += w * match.weights[j];
+    return out;
   }
 }
 
