@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadConfig } from '@jobportal/config';
+import { CRAWL_JOBS } from '@jobportal/contracts';
 import { createCrawler } from '../src/crawl/crawler';
 import type { CrawlSource } from '../src/crawl/crawl-sources';
 import { createIngestPipeline, type IngestPipeline } from '../src/ingest/ingest-pipeline';
@@ -180,6 +181,38 @@ describe('crawl run (sitemap of real Indeed pages -> pipeline -> Elasticsearch)'
       }
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      await stopSite(site);
+    }
+  });
+
+  it('schedules each enabled source (cron, UTC), removes a disabled one, and a scheduled tick runs the source', async () => {
+    const jks = ALL_JKS.slice(200, 205);
+    const site = await startSite(jks);
+    const on = { ...source(site, 'sched-on'), cron: '*/30 * * * *' };
+    const off = { ...source(site, 'sched-off'), enabled: false };
+    const crawler = createCrawler({ config, pipeline, sources: [on, off] });
+    try {
+      await crawler.queue.upsertJobScheduler('crawl-sched-off', { pattern: '0 0 * * *', tz: 'UTC' }, { name: CRAWL_JOBS.source, data: { source: 'sched-off' } });
+      expect(await crawler.scheduleSources()).toEqual(['sched-on']);
+      const schedulers = await crawler.queue.getJobSchedulers();
+      expect(schedulers.map((j) => [j.key, j.pattern, j.tz])).toEqual([['crawl-sched-on', '*/30 * * * *', 'UTC']]);
+      expect(await crawler.lastRun('sched-on')).toBeNull();
+      // What the scheduler enqueues at each tick, processed by the worker.
+      await crawler.queue.add(CRAWL_JOBS.source, { source: 'sched-on' });
+      const worker = crawler.startWorker();
+      try {
+        const report = await waitFor(async () => {
+          const r = await crawler.lastRun('sched-on');
+          return r && r.pages === 6 && (await crawler.pending(r.runId)) === 0 ? r : undefined;
+        }, 60_000, 100);
+        expect(report).toEqual(expect.objectContaining({ source: 'sched-on', new: 5, errors: 0 }));
+        expect(await countDocs(jks)).toBe(5);
+      } finally {
+        await worker.close();
+      }
+      await crawler.queue.removeJobScheduler('crawl-sched-on');
+    } finally {
+      await crawler.close();
       await stopSite(site);
     }
   });

@@ -73,6 +73,7 @@ const envSchema = z.object({
   CRAWL_BACKOFF_MAX_MS: int(60_000, 1, 3_600_000),
   CRAWL_BREAKER_THRESHOLD: int(5, 1, 100),
   CRAWL_BREAKER_COOLDOWN_MS: int(300_000, 100, 86_400_000),
+  CRAWL_SOURCES_FILE: z.string().min(1).default('data/crawl-sources.json'),
 });
 
 /** Fixed development-only values, never accepted in production (see loadConfig). */
@@ -134,6 +135,8 @@ export interface AppConfig {
     backoffMaxMs: number;
     breakerThreshold: number;
     breakerCooldownMs: number;
+    /** The configured sources (data/crawl-sources.json); the workers schedule the enabled ones. */
+    sourcesFile: string;
   };
 }
 
@@ -235,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       backoffMaxMs: e.CRAWL_BACKOFF_MAX_MS,
       breakerThreshold: e.CRAWL_BREAKER_THRESHOLD,
       breakerCooldownMs: e.CRAWL_BREAKER_COOLDOWN_MS,
+      sourcesFile: resolve(e.CRAWL_SOURCES_FILE),
     },
   };
 }

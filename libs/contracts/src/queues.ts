@@ -85,7 +85,13 @@ export interface ReclassifyReport extends ReclassifyProgress {
 export const CRAWL_JOBS = {
   /** Fetch one URL of one source, extract, index, enqueue the links it holds. Payload: CrawlPageJob. */
   page: 'crawl-page',
+  /** Start a run of one source (the job schedulers, one per enabled source). Payload: CrawlSourceJob. */
+  source: 'crawl-source',
 } as const;
+
+export interface CrawlSourceJob {
+  source: string;
+}
 
 export interface CrawlPageJob {
   source: string;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '@jobportal/config';
-import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport } from '@jobportal/contracts';
+import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob } from '@jobportal/contracts';
 import { canonicalUrl, CRAWL_SOURCE_NAMES, extractPage, type CrawlAdapterName } from '@jobportal/postings';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import { bullConnection } from '../queues';
@@ -33,7 +33,7 @@ export function createCrawler(opts: CrawlerOptions) {
   const prefix = config.redis.queuePrefix;
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
   const connection = bullConnection(config);
-  const queue = new Queue<CrawlPageJob>(QUEUES.crawl, { connection, prefix });
+  const queue = new Queue<CrawlPageJob | CrawlSourceJob>(QUEUES.crawl, { connection, prefix });
   const states: UrlStateStore = createUrlStateStore(redis, `${prefix}:`);
   const fetcher: PoliteFetcher = createPoliteFetcher({ politeness: createHostPoliteness(redis, `${prefix}:`), polite: opts.polite, ...config.crawl });
   const sources = new Map(opts.sources.map((s) => [s.name, s]));
@@ -57,6 +57,28 @@ export function createCrawler(opts: CrawlerOptions) {
     const id = createHash('sha1').update(`${job.source}\n${job.runId}\n${job.url}`).digest('hex');
     await queue.add(CRAWL_JOBS.page, job, { jobId: id, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } });
     return true;
+  }
+
+  async function startRun(name: string, runId: string = randomUUID()): Promise<string> {
+    const source = sources.get(name);
+    if (!source) throw new Error(`Unknown crawl source "${name}". Configured: ${[...sources.keys()].join(', ') || 'none'}.`);
+    await redis.set(runKey(runId, 'started'), String(Date.now()));
+    await redis.set(runKey(runId, 'source'), name);
+    await redis.set(`${prefix}:crawl:last-run:${name}`, runId);
+    for (const u of source.startUrls) {
+      const url = canonicalUrl(u);
+      if (url) await enqueue({ source: name, runId, url, adapter: source.adapter });
+    }
+    return runId;
+  }
+
+  async function processJob(job: Job<CrawlPageJob | CrawlSourceJob>): Promise<void> {
+    if (job.name === CRAWL_JOBS.source) {
+      // A scheduled run: one run per scheduler tick, its pages are jobs of their own.
+      await startRun((job.data as CrawlSourceJob).source, `${job.data.source}-${job.id ?? randomUUID()}`);
+      return;
+    }
+    await processPage(job as Job<CrawlPageJob>);
   }
 
   async function processPage(job: Job<CrawlPageJob>): Promise<void> {
@@ -138,20 +160,28 @@ export function createCrawler(opts: CrawlerOptions) {
     queue,
     states,
     /** A worker for the `crawl` queue (the workers process, or `--once` in the CLI). */
-    startWorker(concurrency = opts.concurrency ?? 8): Worker<CrawlPageJob> {
-      return new Worker<CrawlPageJob>(QUEUES.crawl, processPage, { connection, prefix, concurrency, stalledInterval: 5000, lockDuration: 30_000 });
+    startWorker(concurrency = opts.concurrency ?? 8): Worker<CrawlPageJob | CrawlSourceJob> {
+      return new Worker<CrawlPageJob | CrawlSourceJob>(QUEUES.crawl, processJob, { connection, prefix, concurrency, stalledInterval: 5000, lockDuration: 30_000 });
     },
     /** Starts a run of one source: queues its start URLs. */
-    async startRun(name: string, runId: string = randomUUID()): Promise<string> {
-      const source = sources.get(name);
-      if (!source) throw new Error(`Unknown crawl source "${name}". Configured: ${[...sources.keys()].join(', ') || 'none'}.`);
-      await redis.set(runKey(runId, 'started'), String(Date.now()));
-      await redis.set(runKey(runId, 'source'), name);
-      for (const u of source.startUrls) {
-        const url = canonicalUrl(u);
-        if (url) await enqueue({ source: name, runId, url, adapter: source.adapter });
+    startRun,
+    /** One repeatable job scheduler per enabled source (its cron, UTC); a disabled source's scheduler is removed. */
+    async scheduleSources(): Promise<string[]> {
+      const scheduled: string[] = [];
+      for (const s of sources.values()) {
+        if (s.enabled) {
+          await queue.upsertJobScheduler(`crawl-${s.name}`, { pattern: s.cron, tz: 'UTC' }, { name: CRAWL_JOBS.source, data: { source: s.name } });
+          scheduled.push(s.name);
+        } else {
+          await queue.removeJobScheduler(`crawl-${s.name}`);
+        }
       }
-      return runId;
+      return scheduled;
+    },
+    /** The latest run of a source, or null before its first. */
+    async lastRun(name: string): Promise<CrawlReport | null> {
+      const runId = await redis.get(`${prefix}:crawl:last-run:${name}`);
+      return runId ? this.report(runId) : null;
     },
     async pending(runId: string): Promise<number> {
       return Number((await redis.get(runKey(runId, 'pending'))) ?? 0);
