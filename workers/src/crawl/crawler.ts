@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '@jobportal/config';
-import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob } from '@jobportal/contracts';
+import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob, type RawPosting, type SourceName } from '@jobportal/contracts';
 import { canonicalUrl, CRAWL_SOURCE_NAMES, extractPage, type CrawlAdapterName } from '@jobportal/postings';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import { bullConnection } from '../queues';
@@ -21,6 +21,8 @@ export interface CrawlerOptions {
 }
 
 const DEFAULT_MAX_PAGES = 10_000;
+/** How long a page's postings wait for others to share a bulk request. */
+const BATCH_WAIT_MS = 200;
 
 /**
  * The crawl side of the one ingest pipeline: a BullMQ `crawl` queue with one job per page
@@ -57,6 +59,43 @@ export function createCrawler(opts: CrawlerOptions) {
     const id = createHash('sha1').update(`${job.source}\n${job.runId}\n${job.url}`).digest('hex');
     await queue.add(CRAWL_JOBS.page, job, { jobId: id, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } });
     return true;
+  }
+
+  /*
+   * Postings of many pages go to the pipeline in one batch (one bulk request instead of one per
+   * page). A page's job completes only once its batch is indexed, so a killed worker loses no posting.
+   */
+  const batches = new Map<string, { runId: string; name: string; source: SourceName; postings: RawPosting[]; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }>; timer: NodeJS.Timeout }>();
+
+  async function flush(key: string): Promise<void> {
+    const b = batches.get(key);
+    if (!b) return;
+    batches.delete(key);
+    clearTimeout(b.timer);
+    try {
+      const report = await opts.pipeline.importPostings(b.source, `crawl-${b.name}`, b.postings);
+      await count(b.runId, 'new', report.indexed);
+      await count(b.runId, 'updated', report.updated);
+      await count(b.runId, 'unchanged', report.unchanged);
+      for (const [reason, n] of Object.entries(report.rejectedByReason)) await count(b.runId, `errors:${reason}`, n);
+      for (const w of b.waiters) w.resolve();
+    } catch (err) {
+      for (const w of b.waiters) w.reject(err);
+    }
+  }
+
+  function indexPostings(runId: string, name: string, source: SourceName, postings: RawPosting[]): Promise<void> {
+    const key = `${runId}\n${source}`;
+    return new Promise<void>((resolve, reject) => {
+      let b = batches.get(key);
+      if (!b) {
+        b = { runId, name, source, postings: [], waiters: [], timer: setTimeout(() => void flush(key), BATCH_WAIT_MS) };
+        batches.set(key, b);
+      }
+      b.postings.push(...postings);
+      b.waiters.push({ resolve, reject });
+      if (b.postings.length >= config.ingest.batchSize) void flush(key);
+    });
   }
 
   async function startRun(name: string, runId: string = randomUUID()): Promise<string> {
@@ -131,14 +170,7 @@ export function createCrawler(opts: CrawlerOptions) {
         }
         await enqueue({ source: name, runId, url: u, adapter: linkAdapter, lastmod: link.lastmod ?? null });
       }
-      if (ex.postings.length) {
-        const sourceName = CRAWL_SOURCE_NAMES[adapter as keyof typeof CRAWL_SOURCE_NAMES];
-        const report = await opts.pipeline.importPostings(sourceName, `crawl-${name}`, ex.postings);
-        await count(runId, 'new', report.indexed);
-        await count(runId, 'updated', report.updated);
-        await count(runId, 'unchanged', report.unchanged);
-        for (const [reason, n] of Object.entries(report.rejectedByReason)) await count(runId, `errors:${reason}`, n);
-      }
+      if (ex.postings.length) await indexPostings(runId, name, CRAWL_SOURCE_NAMES[adapter as keyof typeof CRAWL_SOURCE_NAMES], ex.postings);
       await states.set(name, url, next);
     }
   }
