@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@jobportal/config';
 import { initTensorflow, loadClassifier, ModelArtifactError, type OccupationClassifier } from '@jobportal/occupations';
 import { createCrawler } from './crawl/crawler';
-import { loadCrawlSources } from './crawl/crawl-sources';
+import { loadCrawlSources } from '@jobportal/postings';
 import { createIngestPipeline } from './ingest/ingest-pipeline';
 import { createIngestWorker } from './ingest/ingest.processor';
 import { createAlerting } from './notifications/alerting';

@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '@jobportal/config';
 import { CRAWL_JOBS } from '@jobportal/contracts';
 import { createCrawler } from '../src/crawl/crawler';
-import type { CrawlSource } from '../src/crawl/crawl-sources';
+import type { CrawlSource } from '@jobportal/postings';
 import { createIngestPipeline, type IngestPipeline } from '../src/ingest/ingest-pipeline';
 import { REPO_ROOT, waitFor } from '../../test/support/stack';
 

@@ -117,3 +117,11 @@ export interface CrawlReport {
   errorsByReason: Record<string, number>;
   durationMs: number;
 }
+
+/** Where a crawl run's counts live in Redis (the crawler writes them, the operator API reads them). */
+export function crawlRunKeys(queuePrefix: string) {
+  return {
+    lastRun: (source: string) => `${queuePrefix}:crawl:last-run:${source}`,
+    run: (runId: string, what: 'counts' | 'seen' | 'pending' | 'started' | 'source') => `${queuePrefix}:crawl:run:${runId}:${what}`,
+  };
+}

@@ -5,7 +5,7 @@ import type { CrawlReport } from '@jobportal/contracts';
 import { ModelArtifactError } from '@jobportal/occupations';
 import { SearchUnavailableError } from '@jobportal/search';
 import { createCrawler } from '../crawl/crawler';
-import { CrawlSourcesError, loadCrawlSources } from '../crawl/crawl-sources';
+import { CrawlSourcesError, loadCrawlSources } from '@jobportal/postings';
 import { createIngestPipeline } from '../ingest/ingest-pipeline';
 import { UsageError, parseCliArgs, runCli } from './args';
 

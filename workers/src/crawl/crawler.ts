@@ -2,11 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '@jobportal/config';
-import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob, type RawPosting, type SourceName } from '@jobportal/contracts';
+import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob, crawlRunKeys, type RawPosting, type SourceName } from '@jobportal/contracts';
 import { canonicalUrl, CRAWL_SOURCE_NAMES, extractPage, type CrawlAdapterName } from '@jobportal/postings';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import { bullConnection } from '../queues';
-import type { CrawlSource } from './crawl-sources';
+import type { CrawlSource } from '@jobportal/postings';
 import { createHostPoliteness } from './host-politeness';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetcher';
 import { createUrlStateStore, type UrlStateStore } from './url-state';
@@ -39,7 +39,8 @@ export function createCrawler(opts: CrawlerOptions) {
   const states: UrlStateStore = createUrlStateStore(redis, `${prefix}:`);
   const fetcher: PoliteFetcher = createPoliteFetcher({ politeness: createHostPoliteness(redis, `${prefix}:`), polite: opts.polite, ...config.crawl });
   const sources = new Map(opts.sources.map((s) => [s.name, s]));
-  const runKey = (runId: string, what: string) => `${prefix}:crawl:run:${runId}:${what}`;
+  const keys = crawlRunKeys(prefix);
+  const runKey = keys.run;
 
   async function count(runId: string, field: string, by = 1): Promise<void> {
     if (by) await redis.hincrby(runKey(runId, 'counts'), field, by);
@@ -103,7 +104,7 @@ export function createCrawler(opts: CrawlerOptions) {
     if (!source) throw new Error(`Unknown crawl source "${name}". Configured: ${[...sources.keys()].join(', ') || 'none'}.`);
     await redis.set(runKey(runId, 'started'), String(Date.now()));
     await redis.set(runKey(runId, 'source'), name);
-    await redis.set(`${prefix}:crawl:last-run:${name}`, runId);
+    await redis.set(keys.lastRun(name), runId);
     for (const u of source.startUrls) {
       const url = canonicalUrl(u);
       if (url) await enqueue({ source: name, runId, url, adapter: source.adapter });
@@ -212,7 +213,7 @@ export function createCrawler(opts: CrawlerOptions) {
     },
     /** The latest run of a source, or null before its first. */
     async lastRun(name: string): Promise<CrawlReport | null> {
-      const runId = await redis.get(`${prefix}:crawl:last-run:${name}`);
+      const runId = await redis.get(keys.lastRun(name));
       return runId ? this.report(runId) : null;
     },
     async pending(runId: string): Promise<number> {

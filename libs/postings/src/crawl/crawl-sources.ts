@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CRAWL_ADAPTERS, type CrawlAdapterName } from '@jobportal/postings';
+import { CRAWL_ADAPTERS, type CrawlAdapterName } from './types';
 
 /** One configured source (data/crawl-sources.json; docs/crawling.md describes the format). */
 export interface CrawlSource {
