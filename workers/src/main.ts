@@ -3,6 +3,8 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@jobportal/config';
 import { initTensorflow, loadClassifier, ModelArtifactError, type OccupationClassifier } from '@jobportal/occupations';
+import { createCrawler } from './crawl/crawler';
+import { loadCrawlSources } from '@jobportal/postings';
 import { createIngestPipeline } from './ingest/ingest-pipeline';
 import { createIngestWorker } from './ingest/ingest.processor';
 import { createAlerting } from './notifications/alerting';
@@ -44,6 +46,11 @@ async function bootstrap() {
     await alerting.startWorker(pipeline.es, pipeline.alias, { schedules: true }),
     createMaintenanceWorker(config, pipeline.es, classifier),
   ];
+  // Crawlers (issue 10): the enabled sources get a job scheduler each; this process crawls their pages.
+  const crawler = createCrawler({ config, pipeline, sources: await loadCrawlSources(config.crawl.sourcesFile) });
+  const scheduled = await crawler.scheduleSources();
+  logger.log(`Crawl schedules: ${scheduled.join(', ') || 'none enabled'} (${config.crawl.sourcesFile})`);
+  workers.push(crawler.startWorker());
   logger.log(`Consuming queues: ${workers.map((w) => w.name).join(', ')} (Redis ${new URL(config.redis.url).host})`);
 
   let stopping = false;
@@ -52,6 +59,7 @@ async function bootstrap() {
     stopping = true;
     logger.log(`${signal}: finishing active jobs, then exiting`);
     await Promise.all(workers.map((w) => w.close()));
+    await crawler.close();
     await alerting.close();
     await pipeline.close();
     await app.close();

@@ -74,6 +74,20 @@ const envSchema = z.object({
   // Elasticsearch snapshot goes to an fs repository at ES_SNAPSHOT_LOCATION, under the node's path.repo.
   BACKUP_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'backups')),
   ES_SNAPSHOT_LOCATION: z.string().min(1).default('jobportal'),
+  // Crawlers (issue 10): politeness per host; see docs/crawling.md.
+  CRAWL_USER_AGENT: z.string().min(3).default('JobPortalBot/0.1'),
+  CRAWL_CONTACT_URL: url(['http', 'https']).default('https://jobportal.localhost/crawler'),
+  CRAWL_MAX_BODY_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  CRAWL_TIMEOUT_MS: int(15_000, 100, 120_000),
+  CRAWL_MAX_REDIRECTS: int(5, 0, 20),
+  CRAWL_HOST_RATE_PER_S: z.coerce.number().positive().max(1000).default(1),
+  CRAWL_HOST_BURST: int(2, 1, 1000),
+  CRAWL_MAX_RETRIES: int(3, 0, 10),
+  CRAWL_BACKOFF_BASE_MS: int(1000, 1, 600_000),
+  CRAWL_BACKOFF_MAX_MS: int(60_000, 1, 3_600_000),
+  CRAWL_BREAKER_THRESHOLD: int(5, 1, 100),
+  CRAWL_BREAKER_COOLDOWN_MS: int(300_000, 100, 86_400_000),
+  CRAWL_SOURCES_FILE: z.string().min(1).default('data/crawl-sources.json'),
 });
 
 /** Fixed development-only values, never accepted in production (see loadConfig). */
@@ -123,6 +137,24 @@ export interface AppConfig {
     /** null: e-mail is not configured (development then only fills the outbox). */
     smtpUrl: string | null;
     mailFrom: string;
+  };
+  /** Crawlers (issue 10): the fetcher's politeness per host (docs/crawling.md). */
+  crawl: {
+    /** Sent as "<userAgent> (+<contactUrl>)" so a site owner can reach us. */
+    userAgent: string;
+    contactUrl: string;
+    maxBodyBytes: number;
+    timeoutMs: number;
+    maxRedirects: number;
+    hostRatePerS: number;
+    hostBurst: number;
+    maxRetries: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    breakerThreshold: number;
+    breakerCooldownMs: number;
+    /** The configured sources (data/crawl-sources.json); the workers schedule the enabled ones. */
+    sourcesFile: string;
   };
 }
 
@@ -213,6 +245,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : null,
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM,
+    },
+    crawl: {
+      userAgent: e.CRAWL_USER_AGENT,
+      contactUrl: e.CRAWL_CONTACT_URL,
+      maxBodyBytes: e.CRAWL_MAX_BODY_BYTES,
+      timeoutMs: e.CRAWL_TIMEOUT_MS,
+      maxRedirects: e.CRAWL_MAX_REDIRECTS,
+      hostRatePerS: e.CRAWL_HOST_RATE_PER_S,
+      hostBurst: e.CRAWL_HOST_BURST,
+      maxRetries: e.CRAWL_MAX_RETRIES,
+      backoffBaseMs: e.CRAWL_BACKOFF_BASE_MS,
+      backoffMaxMs: e.CRAWL_BACKOFF_MAX_MS,
+      breakerThreshold: e.CRAWL_BREAKER_THRESHOLD,
+      breakerCooldownMs: e.CRAWL_BREAKER_COOLDOWN_MS,
+      sourcesFile: resolve(e.CRAWL_SOURCES_FILE),
     },
   };
 }

@@ -11,6 +11,15 @@ export const SOURCE_NAMES = [
   'tjfg_indeed_2020',
   'tjfg_ectj_2020',
   'generated',
+  // Crawled sources (issue 10): one per adapter in libs/postings/src/crawl.
+  'crawl_jsonld',
+  'crawl_indeed',
+  'crawl_craigslist',
+  'crawl_greenhouse',
+  'crawl_lever',
+  'crawl_ashby',
+  'crawl_smartrecruiters',
+  'crawl_workable',
 ] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
@@ -217,4 +226,12 @@ export const SOURCE_LABELS: Record<SourceName, string> = {
   tjfg_indeed_2020: 'Tech Jobs for Good / Indeed 2020',
   tjfg_ectj_2020: 'Tech Jobs for Good 2020 (ECTJ)',
   generated: 'Generated (synthetic)',
+  crawl_jsonld: 'Crawled (schema.org JobPosting)',
+  crawl_indeed: 'Crawled (Indeed pages)',
+  crawl_craigslist: 'Crawled (Craigslist)',
+  crawl_greenhouse: 'Crawled (Greenhouse)',
+  crawl_lever: 'Crawled (Lever)',
+  crawl_ashby: 'Crawled (Ashby)',
+  crawl_smartrecruiters: 'Crawled (SmartRecruiters)',
+  crawl_workable: 'Crawled (Workable)',
 };

@@ -5,6 +5,8 @@ export const QUEUES = {
   notifications: 'notifications',
   /** Whole-index work run one at a time: reclassify (issue 5). */
   maintenance: 'maintenance',
+  /** Crawlers: one job per page of a configured source (issue 10). */
+  crawl: 'crawl',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -78,4 +80,48 @@ export interface ReclassifyProgress {
 
 export interface ReclassifyReport extends ReclassifyProgress {
   durationMs: number;
+}
+
+export const CRAWL_JOBS = {
+  /** Fetch one URL of one source, extract, index, enqueue the links it holds. Payload: CrawlPageJob. */
+  page: 'crawl-page',
+  /** Start a run of one source (the job schedulers, one per enabled source). Payload: CrawlSourceJob. */
+  source: 'crawl-source',
+} as const;
+
+export interface CrawlSourceJob {
+  source: string;
+}
+
+export interface CrawlPageJob {
+  source: string;
+  runId: string;
+  url: string;
+  /** The adapter that reads this page (a sitemap's links are read by the source's page adapter). */
+  adapter: string;
+  /** Sitemap lastmod of the link, when it came from one. */
+  lastmod?: string | null;
+}
+
+/** A crawl run's counts (the operator view and `npm run crawl` print them). */
+export interface CrawlReport {
+  source: string;
+  runId: string;
+  pages: number;
+  fetched: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  expired: number;
+  errors: number;
+  errorsByReason: Record<string, number>;
+  durationMs: number;
+}
+
+/** Where a crawl run's counts live in Redis (the crawler writes them, the operator API reads them). */
+export function crawlRunKeys(queuePrefix: string) {
+  return {
+    lastRun: (source: string) => `${queuePrefix}:crawl:last-run:${source}`,
+    run: (runId: string, what: 'counts' | 'seen' | 'pending' | 'started' | 'source') => `${queuePrefix}:crawl:run:${runId}:${what}`,
+  };
 }

@@ -1,7 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { AppConfig } from '@jobportal/config';
-import type { IngestReport, SourceName } from '@jobportal/contracts';
+import type { IngestReport, RawPosting, RejectedRow, SourceName } from '@jobportal/contracts';
 import {
   createPostingNormalizer,
   createQuarantineFile,
@@ -49,6 +49,11 @@ export interface IngestPipeline {
   /** The classifier the pipeline codes with; null when created with classify: false. */
   readonly classifier: OccupationClassifier | null;
   importFile(source: string, path: string, opts?: ImportFileOptions): Promise<IngestReport>;
+  /**
+   * Postings that did not come from a file (the crawlers): the same normalize -> code -> bulk path.
+   * `label` names the input in the report and the quarantine file (e.g. "crawl-greenhouse-acme").
+   */
+  importPostings(source: SourceName, label: string, rows: AsyncIterable<RawPosting | RejectedRow> | Iterable<RawPosting | RejectedRow>, opts?: ImportFileOptions): Promise<IngestReport>;
   close(): Promise<void>;
 }
 
@@ -75,24 +80,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
   const alias = `${config.elastic.indexPrefix}postings`;
   let indexReady: Promise<string> | null = null;
 
-  return {
-    es,
-    alias,
-    classifier,
-    async importFile(sourceName, path, opts = {}) {
-      const adapter = getSourceAdapter(sourceName);
-      const filePath = resolve(path);
-      // Check the input before touching Elasticsearch: a wrong path fails fast with its own message.
-      await access(filePath, constants.R_OK).catch((err: NodeJS.ErrnoException) => {
-        throw new SourceFileError(
-          err.code === 'ENOENT' ? 'file_not_found' : 'file_unreadable',
-          err.code === 'ENOENT'
-            ? `File not found: ${filePath}. Check the --path argument (relative paths are resolved from ${process.cwd()}).`
-            : `Cannot read ${filePath} (${err.code}). Check its permissions.`,
-          filePath,
-        );
-      });
-      const rows = adapter.read(filePath, { warn: (m) => process.emitWarning(m) });
+  async function run(source: SourceName, filePath: string, stamp: string, rows: AsyncIterable<RawPosting | RejectedRow>, opts: ImportFileOptions): Promise<IngestReport> {
       indexReady ??= ensureIndex(es, 'postings', { prefix: config.elastic.indexPrefix }).then((r) => r.index);
       await indexReady.catch((err) => {
         indexReady = null;
@@ -113,17 +101,16 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
           return bulkIndexPostings(es, alias, docs, { retry, requireAlias: true });
         },
       };
-      const stamp = basename(filePath, extname(filePath));
       const importId = listener ? await listener.importStarted() : null;
       let report: IngestReport;
       try {
         report = await runImport({
-          source: adapter.name as SourceName,
+          source,
           path: filePath,
           rows,
           normalize: normalizer,
           sink,
-          quarantine: createQuarantineFile(resolve(config.data.quarantineDir, `${adapter.name}-${stamp}.jsonl`)),
+          quarantine: createQuarantineFile(resolve(config.data.quarantineDir, `${source}-${stamp}.jsonl`)),
           batchSize: config.ingest.batchSize,
           onProgress: opts.onProgress,
         });
@@ -137,6 +124,36 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
       if (coder) report = { ...report, needsReview };
       if (importId) await listener!.importFinished(importId, report);
       return report;
+  }
+
+  return {
+    es,
+    alias,
+    classifier,
+    async importFile(sourceName, path, opts = {}) {
+      const adapter = getSourceAdapter(sourceName);
+      const filePath = resolve(path);
+      // Check the input before touching Elasticsearch: a wrong path fails fast with its own message.
+      await access(filePath, constants.R_OK).catch((err: NodeJS.ErrnoException) => {
+        throw new SourceFileError(
+          err.code === 'ENOENT' ? 'file_not_found' : 'file_unreadable',
+          err.code === 'ENOENT'
+            ? `File not found: ${filePath}. Check the --path argument (relative paths are resolved from ${process.cwd()}).`
+            : `Cannot read ${filePath} (${err.code}). Check its permissions.`,
+          filePath,
+        );
+      });
+      const rows = adapter.read(filePath, { warn: (m) => process.emitWarning(m) });
+      return run(adapter.name as SourceName, filePath, basename(filePath, extname(filePath)), rows, opts);
+    },
+    importPostings(source, label, rows, opts = {}) {
+      const iterable: AsyncIterable<RawPosting | RejectedRow> =
+        Symbol.asyncIterator in rows
+          ? (rows as AsyncIterable<RawPosting | RejectedRow>)
+          : (async function* () {
+              yield* rows as Iterable<RawPosting | RejectedRow>;
+            })();
+      return run(source, label, label, iterable, opts);
     },
     async close() {
       await es.close();

@@ -44,11 +44,14 @@ export const SAMPLE_SOURCES: readonly SampleSourceName[] = [
   'tjfg_ectj_2020',
 ];
 
-/** Any source's adapter, `generated` included; an UnknownSourceError lists the valid names. */
+/** The sources read from files, `generated` included; crawled sources (crawl_*) come through libs/postings/src/crawl. */
+export const FILE_SOURCE_NAMES: readonly string[] = SOURCE_NAMES.filter((n) => !n.startsWith('crawl_'));
+
+/** Any file source's adapter, `generated` included; an UnknownSourceError lists the valid names. */
 export function getSourceAdapter(name: string): SourceAdapter {
   if (name === 'generated') return generatedAdapter;
   if (Object.prototype.hasOwnProperty.call(SOURCE_ADAPTERS, name)) {
     return SOURCE_ADAPTERS[name as SampleSourceName];
   }
-  throw new UnknownSourceError(name, SOURCE_NAMES);
+  throw new UnknownSourceError(name, FILE_SOURCE_NAMES);
 }

@@ -27,7 +27,7 @@ export interface SourceAdapter {
 }
 
 /** The sources that come as files (samples in the shared data dir). */
-export type SampleSourceName = Exclude<SourceName, 'generated'>;
+export type SampleSourceName = Exclude<SourceName, 'generated' | `crawl_${string}`>;
 
 export interface SampleSourceAdapter extends SourceAdapter {
   readonly name: SampleSourceName;

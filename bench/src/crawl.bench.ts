@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { loadConfig } from '@jobportal/config';
+import { extractPage } from '@jobportal/postings';
+import { deleteIndex } from '@jobportal/search';
+import { createCrawler } from '@jobportal/workers/dist/crawl/crawler';
+import { createHostPoliteness } from '@jobportal/workers/dist/crawl/host-politeness';
+import { createPoliteFetcher } from '@jobportal/workers/dist/crawl/polite-fetcher';
+import { createIngestPipeline } from '@jobportal/workers/dist/ingest/ingest-pipeline';
+
+/**
+ * bench:crawl — pages/s from a local HTTP server serving the real saved Indeed pages (DATA_DIR),
+ * (a) fetch + extraction only and (b) the whole crawl: the `crawl` queue, fetch, extraction, the
+ * one ingest pipeline into Elasticsearch. Politeness is off (our own server), so the figure is
+ * the crawler's own cost; (b)/(a) says what queue + pipeline + indexing take of it.
+ */
+const USAGE = `Usage: npm run bench:crawl -- [--pages 2000] [--concurrency 16] [--no-classify]`;
+
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : def;
+}
+
+async function main() {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
+  const pages = Number(arg('pages', '2000'));
+  const concurrency = Number(arg('concurrency', '16'));
+  const classify = !process.argv.includes('--no-classify');
+  const loadAtStart = os.loadavg()[0];
+  const stamp = Date.now();
+  const config = loadConfig({ ...process.env, ES_INDEX_PREFIX: `bench-crawl-${stamp}-`, QUEUE_PREFIX: `bench-crawl-${stamp}` });
+  const dir = resolve(config.data.dir, 'html/indeed_posting_pages_2019');
+  const files = readdirSync(dir).filter((f) => f.endsWith('_fccid.html'));
+  const bodies = files.map((f) => readFileSync(join(dir, f)));
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/sitemap.xml') {
+      const locs = Array.from({ length: pages }, (_, i) => `<url><loc>${base}/viewjob?jk=p${i}</loc></url>`).join('');
+      return void res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs}</urlset>`);
+    }
+    const i = Number((url.searchParams.get('jk') ?? 'p0').slice(1));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(bodies[i % bodies.length]);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // (a) fetch + extract, no queue, no Elasticsearch.
+  const redis = new Redis(config.redis.url);
+  const fetcher = createPoliteFetcher({ politeness: createHostPoliteness(redis, `${config.redis.queuePrefix}:`), polite: false, ...config.crawl });
+  let next = 0;
+  let extracted = 0;
+  const ta = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < pages) {
+      const i = next++;
+      const r = await fetcher.fetch(`${base}/viewjob?jk=p${i}`);
+      if (r.kind === 'ok') extracted += extractPage('indeed', { url: r.url, body: r.body, contentType: r.contentType }).postings.length;
+    }
+  }));
+  const aSeconds = (performance.now() - ta) / 1000;
+  await fetcher.close();
+
+  // (b) the whole crawl into Elasticsearch.
+  const pipeline = await createIngestPipeline(config, undefined, { classify });
+  const crawler = createCrawler({
+    config,
+    pipeline,
+    polite: false,
+    concurrency,
+    sources: [{ name: 'bench', adapter: 'sitemap', pageAdapter: 'indeed', startUrls: [`${base}/sitemap.xml`], cron: '0 * * * *', enabled: true, maxPages: pages + 10 }],
+  });
+  const worker = crawler.startWorker();
+  const tb = performance.now();
+  let lastLog = 0;
+  const report = await crawler.waitForRun(await crawler.startRun('bench'), (r) => {
+    if (Date.now() - lastLog > 2000) {
+      lastLog = Date.now();
+      console.error(`[bench:crawl] fetched ${r.fetched}/${pages + 1} new ${r.new}`);
+    }
+  }, 50);
+  const bSeconds = (performance.now() - tb) / 1000;
+  await worker.close();
+  await pipeline.es.indices.refresh({ index: pipeline.alias });
+  const indexed = (await pipeline.es.count({ index: pipeline.alias })).count;
+
+  const a = pages / aSeconds;
+  const b = (report.fetched - 1) / bSeconds;
+  console.log(`bench:crawl  pages ${pages}  concurrency ${concurrency}  classify ${classify}  cpus ${os.cpus().length}  load average at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}`);
+  console.log(`(a) fetch + extract          ${a.toFixed(1)} pages/s  (${extracted} postings, ${aSeconds.toFixed(2)} s)`);
+  console.log(`(b) crawl queue -> ES        ${b.toFixed(1)} pages/s  (${report.new} new, ${indexed} in the index, errors ${report.errors}, ${bSeconds.toFixed(2)} s)`);
+  console.log(`(b)/(a)                      ${(b / a).toFixed(2)}`);
+
+  await crawler.close();
+  await deleteIndex(pipeline.es, 'postings', { prefix: config.elastic.indexPrefix }).catch(() => undefined);
+  await pipeline.close();
+  const keys = await redis.keys(`${config.redis.queuePrefix}*`);
+  for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+  await redis.quit();
+  server.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

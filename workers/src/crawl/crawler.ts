@@ -1,0 +1,242 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '@jobportal/config';
+import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob, crawlRunKeys, type RawPosting, type SourceName } from '@jobportal/contracts';
+import { canonicalUrl, CRAWL_SOURCE_NAMES, extractPage, type CrawlAdapterName } from '@jobportal/postings';
+import type { IngestPipeline } from '../ingest/ingest-pipeline';
+import { bullConnection } from '../queues';
+import type { CrawlSource } from '@jobportal/postings';
+import { createHostPoliteness } from './host-politeness';
+import { createPoliteFetcher, type PoliteFetcher } from './polite-fetcher';
+import { createUrlStateStore, type UrlStateStore } from './url-state';
+
+export interface CrawlerOptions {
+  config: AppConfig;
+  pipeline: IngestPipeline;
+  sources: CrawlSource[];
+  /** Politeness off: only for the benchmark against our own local server. */
+  polite?: boolean;
+  concurrency?: number;
+}
+
+const DEFAULT_MAX_PAGES = 10_000;
+/** How long a page's postings wait for others to share a bulk request. */
+const BATCH_WAIT_MS = 200;
+
+/**
+ * The crawl side of the one ingest pipeline: a BullMQ `crawl` queue with one job per page
+ * (jobId from source, run and URL, so a page is queued once per run and a job left behind by a
+ * killed worker is picked up again as stalled), per-URL state for incremental runs, and counts
+ * per run in Redis for the report.
+ */
+export function createCrawler(opts: CrawlerOptions) {
+  const { config } = opts;
+  const prefix = config.redis.queuePrefix;
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
+  const connection = bullConnection(config);
+  const queue = new Queue<CrawlPageJob | CrawlSourceJob>(QUEUES.crawl, { connection, prefix });
+  const states: UrlStateStore = createUrlStateStore(redis, `${prefix}:`);
+  const fetcher: PoliteFetcher = createPoliteFetcher({ politeness: createHostPoliteness(redis, `${prefix}:`), polite: opts.polite, ...config.crawl });
+  const sources = new Map(opts.sources.map((s) => [s.name, s]));
+  const keys = crawlRunKeys(prefix);
+  const runKey = keys.run;
+
+  async function count(runId: string, field: string, by = 1): Promise<void> {
+    if (by) await redis.hincrby(runKey(runId, 'counts'), field, by);
+  }
+
+  /** Queues a URL once per run; returns whether it was new to the run. */
+  async function enqueue(job: CrawlPageJob): Promise<boolean> {
+    const source = sources.get(job.source);
+    const added = await redis.sadd(runKey(job.runId, 'seen'), job.url);
+    if (!added) return false;
+    const pages = await redis.scard(runKey(job.runId, 'seen'));
+    if (pages > (source?.maxPages ?? DEFAULT_MAX_PAGES)) {
+      await count(job.runId, 'errors:max_pages');
+      return false;
+    }
+    await redis.incr(runKey(job.runId, 'pending'));
+    const id = createHash('sha1').update(`${job.source}\n${job.runId}\n${job.url}`).digest('hex');
+    await queue.add(CRAWL_JOBS.page, job, { jobId: id, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } });
+    return true;
+  }
+
+  /*
+   * Postings of many pages go to the pipeline in one batch (one bulk request instead of one per
+   * page). A page's job completes only once its batch is indexed, so a killed worker loses no posting.
+   */
+  const batches = new Map<string, { runId: string; name: string; source: SourceName; postings: RawPosting[]; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }>; timer: NodeJS.Timeout }>();
+
+  async function flush(key: string): Promise<void> {
+    const b = batches.get(key);
+    if (!b) return;
+    batches.delete(key);
+    clearTimeout(b.timer);
+    try {
+      const report = await opts.pipeline.importPostings(b.source, `crawl-${b.name}`, b.postings);
+      await count(b.runId, 'new', report.indexed);
+      await count(b.runId, 'updated', report.updated);
+      await count(b.runId, 'unchanged', report.unchanged);
+      for (const [reason, n] of Object.entries(report.rejectedByReason)) await count(b.runId, `errors:${reason}`, n);
+      for (const w of b.waiters) w.resolve();
+    } catch (err) {
+      for (const w of b.waiters) w.reject(err);
+    }
+  }
+
+  function indexPostings(runId: string, name: string, source: SourceName, postings: RawPosting[]): Promise<void> {
+    const key = `${runId}\n${source}`;
+    return new Promise<void>((resolve, reject) => {
+      let b = batches.get(key);
+      if (!b) {
+        b = { runId, name, source, postings: [], waiters: [], timer: setTimeout(() => void flush(key), BATCH_WAIT_MS) };
+        batches.set(key, b);
+      }
+      b.postings.push(...postings);
+      b.waiters.push({ resolve, reject });
+      if (b.postings.length >= config.ingest.batchSize) void flush(key);
+    });
+  }
+
+  async function startRun(name: string, runId: string = randomUUID()): Promise<string> {
+    const source = sources.get(name);
+    if (!source) throw new Error(`Unknown crawl source "${name}". Configured: ${[...sources.keys()].join(', ') || 'none'}.`);
+    await redis.set(runKey(runId, 'started'), String(Date.now()));
+    await redis.set(runKey(runId, 'source'), name);
+    await redis.set(keys.lastRun(name), runId);
+    for (const u of source.startUrls) {
+      const url = canonicalUrl(u);
+      if (url) await enqueue({ source: name, runId, url, adapter: source.adapter });
+    }
+    return runId;
+  }
+
+  async function processJob(job: Job<CrawlPageJob | CrawlSourceJob>): Promise<void> {
+    if (job.name === CRAWL_JOBS.source) {
+      // A scheduled run: one run per scheduler tick, its pages are jobs of their own.
+      await startRun((job.data as CrawlSourceJob).source, `${job.data.source}-${job.id ?? randomUUID()}`);
+      return;
+    }
+    await processPage(job as Job<CrawlPageJob>);
+  }
+
+  async function processPage(job: Job<CrawlPageJob>): Promise<void> {
+    try {
+      await handlePage(job);
+    } catch (err) {
+      // Pending drops only once per page: after the last attempt, never per retry.
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        await count(job.data.runId, 'errors:failed');
+        await redis.decr(runKey(job.data.runId, 'pending'));
+      }
+      throw err;
+    }
+    await redis.decr(runKey(job.data.runId, 'pending'));
+  }
+
+  async function handlePage(job: Job<CrawlPageJob>): Promise<void> {
+    const { source: name, runId, url, adapter } = job.data;
+    const source = sources.get(name);
+    {
+      if (!source) return void (await count(runId, 'errors:unknown_source'));
+      const state = await states.get(name, url);
+      const r = await fetcher.fetch(url, state ?? {});
+      await count(runId, 'fetched');
+      if (r.kind === 'not_modified') return void (await count(runId, 'unchanged'));
+      if (r.kind === 'gone') return void (await count(runId, state ? 'expired' : 'errors:not_found'));
+      if (r.kind === 'error') return void (await count(runId, `errors:${r.reason}`));
+      const hash = createHash('sha1').update(r.body).digest('hex');
+      const fetchedAt = new Date().toISOString();
+      const next = { etag: r.etag, lastModified: r.lastModified, hash, lastmod: job.data.lastmod ?? null, fetchedAt };
+      if (state?.hash === hash) {
+        await states.set(name, url, next);
+        return void (await count(runId, 'unchanged'));
+      }
+      const ex = extractPage(adapter as CrawlAdapterName, { url: r.url, body: r.body, contentType: r.contentType, fetchedAt });
+      if (r.invalidEncoding) await count(runId, 'errors:invalid_encoding');
+      for (const p of ex.problems) await count(runId, `errors:${p.reason}`);
+      if (ex.expired) await count(runId, 'expired');
+      const linkAdapter: CrawlAdapterName = adapter === 'sitemap' ? (source.pageAdapter ?? 'jsonld') : (adapter as CrawlAdapterName);
+      for (const link of ex.links) {
+        const u = canonicalUrl(link.url, r.url);
+        if (!u) continue;
+        // A sitemap entry whose lastmod has not moved since we fetched it is not fetched again.
+        if (link.lastmod) {
+          const known = await states.get(name, u);
+          if (known?.lastmod === link.lastmod) {
+            await count(runId, 'unchanged');
+            continue;
+          }
+        }
+        await enqueue({ source: name, runId, url: u, adapter: linkAdapter, lastmod: link.lastmod ?? null });
+      }
+      if (ex.postings.length) await indexPostings(runId, name, CRAWL_SOURCE_NAMES[adapter as keyof typeof CRAWL_SOURCE_NAMES], ex.postings);
+      await states.set(name, url, next);
+    }
+  }
+
+  async function counts(runId: string): Promise<Omit<CrawlReport, 'source' | 'runId' | 'durationMs'>> {
+    const h = await redis.hgetall(runKey(runId, 'counts'));
+    const n = (k: string) => Number(h[k] ?? 0);
+    const errorsByReason: Record<string, number> = {};
+    for (const [k, v] of Object.entries(h)) if (k.startsWith('errors:')) errorsByReason[k.slice(7)] = Number(v);
+    return {
+      pages: await redis.scard(runKey(runId, 'seen')),
+      fetched: n('fetched'), new: n('new'), updated: n('updated'), unchanged: n('unchanged'), expired: n('expired'),
+      errors: Object.values(errorsByReason).reduce((a, b) => a + b, 0),
+      errorsByReason,
+    };
+  }
+
+  return {
+    queue,
+    states,
+    /** A worker for the `crawl` queue (the workers process, or `--once` in the CLI). */
+    startWorker(concurrency = opts.concurrency ?? 8): Worker<CrawlPageJob | CrawlSourceJob> {
+      return new Worker<CrawlPageJob | CrawlSourceJob>(QUEUES.crawl, processJob, { connection, prefix, concurrency, stalledInterval: 5000, lockDuration: 30_000 });
+    },
+    /** Starts a run of one source: queues its start URLs. */
+    startRun,
+    /** One repeatable job scheduler per enabled source (its cron, UTC); a disabled source's scheduler is removed. */
+    async scheduleSources(): Promise<string[]> {
+      const scheduled: string[] = [];
+      for (const s of sources.values()) {
+        if (s.enabled) {
+          await queue.upsertJobScheduler(`crawl-${s.name}`, { pattern: s.cron, tz: 'UTC' }, { name: CRAWL_JOBS.source, data: { source: s.name } });
+          scheduled.push(s.name);
+        } else {
+          await queue.removeJobScheduler(`crawl-${s.name}`);
+        }
+      }
+      return scheduled;
+    },
+    /** The latest run of a source, or null before its first. */
+    async lastRun(name: string): Promise<CrawlReport | null> {
+      const runId = await redis.get(keys.lastRun(name));
+      return runId ? this.report(runId) : null;
+    },
+    async pending(runId: string): Promise<number> {
+      return Number((await redis.get(runKey(runId, 'pending'))) ?? 0);
+    },
+    async report(runId: string): Promise<CrawlReport> {
+      const started = Number((await redis.get(runKey(runId, 'started'))) ?? Date.now());
+      return { source: (await redis.get(runKey(runId, 'source'))) ?? '', runId, ...(await counts(runId)), durationMs: Date.now() - started };
+    },
+    /** Resolves when every page queued for the run has been processed. */
+    async waitForRun(runId: string, onProgress?: (r: CrawlReport) => void, pollMs = 500): Promise<CrawlReport> {
+      for (;;) {
+        const report = await this.report(runId);
+        onProgress?.(report);
+        if ((await this.pending(runId)) <= 0) return report;
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+    },
+    async close(): Promise<void> {
+      await queue.close();
+      await fetcher.close();
+      await redis.quit();
+    },
+  };
+}
+export type Crawler = ReturnType<typeof createCrawler>;
