@@ -3,3 +3,4 @@ export * from './queues';
 export * from './search';
 export * from './accounts';
 export * from './occupations';
+export * from './careers';
