@@ -4,3 +4,4 @@ export * from './search';
 export * from './accounts';
 export * from './occupations';
 export * from './careers';
+export * from './career-plans';
