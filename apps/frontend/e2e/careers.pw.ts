@@ -71,7 +71,7 @@ test('a PDF without a text layer says to paste the text instead', async ({ page 
 
 /** Answers one page of 12 items: `value(n)` for item n (1-60), by clicking the labelled radio. */
 async function answerPage(page: Page, value: (item: number) => number) {
-  const groups = page.getByRole('radiogroup');
+  const groups = page.locator('app-interest-questionnaire').getByRole('radiogroup');
   await expect(groups).toHaveCount(12);
   for (let i = 0; i < 12; i++) {
     const group = groups.nth(i);
@@ -91,7 +91,7 @@ test('answer the interests questionnaire, resume it after a reload, and see the 
   await expect(page.getByRole('alert')).toContainText('12 activities on this page have no answer yet');
 
   // Keyboard: arrow keys move the answer within an item's radio group.
-  const first = page.getByRole('radiogroup').first();
+  const first = page.locator('app-interest-questionnaire').getByRole('radiogroup').first();
   await first.getByRole('radio').first().focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowRight');
@@ -143,7 +143,7 @@ test('answer the interests questionnaire, resume it after a reload, and see the 
   // On a phone the questionnaire still fits.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Back to the activities' }).click();
-  await expect(page.getByRole('radiogroup')).toHaveCount(12);
+  await expect(page.locator('app-interest-questionnaire').getByRole('radiogroup')).toHaveCount(12);
   await page.screenshot({ path: testInfo.outputPath('careers-mobile.png'), fullPage: true });
 });
 
