@@ -53,7 +53,7 @@ test('upload a PDF resume and see the occupations it fits, with the % match char
   await expect(cards.first().getByRole('link', { name: /About this occupation/ })).toHaveAttribute('href', /\/occupations\/\d{2}-\d{4}$/);
   await expect(cards.first().getByRole('link', { name: /(See all \d+ jobs|Search jobs) for/ })).toHaveAttribute('href', /\/search\?occupation=\d{2}-\d{4}/);
   // The horizontal bar chart draws one bar per occupation, and its table says the same in text.
-  const bars = results.locator('ngx-charts-bar-horizontal g.bar');
+  const bars = results.locator('ngx-charts-bar-horizontal path.bar');
   await expect(bars).toHaveCount(await cards.count());
   await expect(results.getByRole('table').first()).toContainText('%');
   await page.screenshot({ path: testInfo.outputPath('careers-resume.png'), fullPage: true });
@@ -122,7 +122,7 @@ test('answer the interests questionnaire, resume it after a reload, and see the 
   await expect(results).toBeVisible({ timeout: 30_000 });
   const cards = results.getByRole('article');
   expect(await cards.count()).toBeGreaterThan(0);
-  await expect(results.locator('ngx-charts-bar-horizontal g.bar')).toHaveCount(await cards.count());
+  await expect(results.locator('ngx-charts-bar-horizontal path.bar')).toHaveCount(await cards.count());
   // Each occupation has a radar: the person's profile over the occupation's (two series).
   await expect(cards.first().locator('ngx-charts-polar-chart')).toBeVisible();
   await expect(cards.first().locator('ngx-charts-polar-chart .polar-charts-series')).toHaveCount(2);
@@ -173,6 +173,51 @@ test.describe('career plans', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page).toHaveURL(/\/account$/);
   }
+
+  const radarProfile = { realistic: 2, investigative: 4, artistic: 1.5, social: 6.5, enterprising: 3, conventional: 3.5 };
+  const interestPlan = {
+    kind: 'interests',
+    name: 'Interests SEC',
+    matches: [
+      {
+        code: '21-1012',
+        onetCode: '21-1012.00',
+        title: 'Educational, Guidance, and Career Counselors and Advisors',
+        match: 93,
+        parts: { interestCorrelation: 0.9, workValueSimilarity: null },
+        jobZone: 5,
+        medianWage: 61710,
+        projectedGrowth: 4,
+        interestCode: 'SEC',
+        userProfile: { ...radarProfile, social: 7, realistic: 1 },
+        occupationProfile: radarProfile,
+      },
+    ],
+    inputs: { scores: { realistic: 5, investigative: 20, artistic: 8, social: 38, enterprising: 12, conventional: 15 }, jobZones: [4, 5] },
+  };
+
+  test('a saved interests plan is listed on the account page and opens with its chart and radar', async ({ page }, testInfo) => {
+    await signUp(page, `Robin Radar ${Date.now() % 10_000}`);
+    await expect(page.getByText('No career plans yet.')).toBeVisible();
+    // Saved through the API with the page's own session, as the careers page does.
+    const saved = await page.request.post('/api/me/career-plans', { data: interestPlan });
+    expect(saved.status()).toBe(201);
+    // Nobody else's session sees it.
+    expect((await page.request.get(`/api/me/career-plans/${(await saved.json()).id}`, { headers: { cookie: '' } })).status()).toBe(401);
+
+    await page.reload();
+    const plans = page.getByRole('region', { name: 'Career plans' });
+    await expect(plans.getByRole('link', { name: 'Interests SEC' })).toBeVisible();
+    await expect(plans).toContainText('from interests');
+    await plans.getByRole('link', { name: 'Interests SEC' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Interests SEC' })).toBeVisible();
+    await expect(page.locator('p', { hasText: 'Your interest scores:' })).toContainText('Social 38');
+    await expect(page.locator('ngx-charts-bar-horizontal path.bar')).toHaveCount(1);
+    await expect(page.locator('ngx-charts-polar-chart .polar-charts-series')).toHaveCount(2);
+    await expect(page.getByRole('table').last()).toContainText('You');
+    await page.screenshot({ path: testInfo.outputPath('career-plan-interests.png'), fullPage: true });
+    await expectNoSeriousA11yViolations(page);
+  });
 
   test('save a result as a career plan, find it on the account page, open and delete it', async ({ page }, testInfo) => {
     await signUp(page, `Casey Planner ${Date.now() % 10_000}`);
