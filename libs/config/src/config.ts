@@ -60,6 +60,9 @@ const envSchema = z.object({
   TWILIO_API_BASE_URL: url(['http', 'https']).default('https://api.twilio.com'),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('Job portal <no-reply@jobportal.localhost>'),
+  // Issue 9 (careers): resume and free-text matching requests per client IP per window.
+  CAREERS_IP_LIMIT: int(30, 1, 100_000),
+  CAREERS_RATE_WINDOW_S: int(60, 1, 86_400),
 });
 
 /** Fixed development-only values, never accepted in production (see loadConfig). */
@@ -106,6 +109,8 @@ export interface AppConfig {
     smtpUrl: string | null;
     mailFrom: string;
   };
+  /** Issue 9: rate limit of POST /api/careers/from-resume and /from-text, per client IP. */
+  careers: { ipLimit: number; rateWindowS: number };
 }
 
 export class ConfigError extends Error {
@@ -193,5 +198,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM,
     },
+    careers: { ipLimit: e.CAREERS_IP_LIMIT, rateWindowS: e.CAREERS_RATE_WINDOW_S },
   };
 }
