@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@jobportal/config';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
+import { CareersModule } from './careers/careers.module';
 import { ClassifyModule } from './classify/classify.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule, OccupationsModule, ClassifyModule, CrawlAdminModule],
+      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule, OccupationsModule, ClassifyModule, CrawlAdminModule, CareersModule],
     };
   }
 }

@@ -88,6 +88,9 @@ const envSchema = z.object({
   CRAWL_BREAKER_THRESHOLD: int(5, 1, 100),
   CRAWL_BREAKER_COOLDOWN_MS: int(300_000, 100, 86_400_000),
   CRAWL_SOURCES_FILE: z.string().min(1).default('data/crawl-sources.json'),
+  // Issue 9 (careers): resume and free-text matching requests per client IP per window.
+  CAREERS_IP_LIMIT: int(30, 1, 100_000),
+  CAREERS_RATE_WINDOW_S: int(60, 1, 86_400),
 });
 
 /** Fixed development-only values, never accepted in production (see loadConfig). */
@@ -156,6 +159,8 @@ export interface AppConfig {
     /** The configured sources (data/crawl-sources.json); the workers schedule the enabled ones. */
     sourcesFile: string;
   };
+  /** Issue 9: rate limit of POST /api/careers/from-resume and /from-text, per client IP. */
+  careers: { ipLimit: number; rateWindowS: number };
 }
 
 export class ConfigError extends Error {
@@ -261,5 +266,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       breakerCooldownMs: e.CRAWL_BREAKER_COOLDOWN_MS,
       sourcesFile: resolve(e.CRAWL_SOURCES_FILE),
     },
+    careers: { ipLimit: e.CAREERS_IP_LIMIT, rateWindowS: e.CAREERS_RATE_WINDOW_S },
   };
 }

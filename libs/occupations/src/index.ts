@@ -1,2 +1,3 @@
 export * from './onet';
 export * from './classifier';
+export * from './careers';

@@ -13,6 +13,7 @@ export * from './requests/suggest';
 export * from './requests/categories';
 export * from './requests/alert-match';
 export * from './requests/occupation-search';
+export * from './requests/career-retrieval';
 export * from './requests/occupation-detail';
 export * from './requests/occupation-live';
 export * from './occupations/occupation-document';

@@ -51,6 +51,16 @@ export class ClassifyService implements OnApplicationBootstrap {
     return this.loading;
   }
 
+  /** The loaded classifier, for features that read titles (careers); null while no model is trained. */
+  async loadedClassifier(): Promise<OccupationClassifier | null> {
+    try {
+      return (await this.model()).classifier;
+    } catch (err) {
+      if (err instanceof ModelArtifactError) return null;
+      throw err;
+    }
+  }
+
   async classify(request: ClassifyRequest): Promise<ClassifyResponse> {
     let model: LoadedModel;
     try {

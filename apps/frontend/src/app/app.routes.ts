@@ -66,6 +66,12 @@ export const routes: Routes = [
     loadComponent: () => import('./careers/careers-page').then((m) => m.CareersPage),
   },
   {
+    path: 'careers/plans/:id',
+    title: 'Career plan',
+    canActivate: [requireSignIn],
+    loadComponent: () => import('./careers/career-plan-page').then((m) => m.CareerPlanPage),
+  },
+  {
     path: 'trends',
     title: 'Labor-market trends',
     loadComponent: () => import('./trends/trends-page').then((m) => m.TrendsPage),

@@ -10,6 +10,7 @@ import { Router } from '@angular/router';
 import { CODE_LENGTH, type SessionInfo, type TotpEnrollment } from '@jobportal/contracts';
 
 import { toApiError } from '../api/api-error';
+import { CareerPlansList } from '../careers/career-plans-list';
 import { AccountsApi } from './accounts-api';
 import { AuthState } from './auth-state';
 
@@ -42,7 +43,7 @@ export function describeDevice(userAgent: string | null): string {
 /** The signed-in user's profile, authenticator app, sessions, and logging out. */
 @Component({
   selector: 'app-account-page',
-  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [DatePipe, ReactiveFormsModule, CareerPlansList, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',
 })

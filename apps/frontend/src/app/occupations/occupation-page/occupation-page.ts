@@ -23,7 +23,7 @@ import {
 import { OccupationSearchBox } from '../occupation-search-box/occupation-search-box';
 import { OccupationsApi, parseOccupationDetail } from '../occupations-api';
 import { PostingsTrend } from './postings-trend';
-import { ProfileRadar, type RadarAxis } from './profile-radar';
+import { ProfileRadar, radarAxes } from './profile-radar';
 
 /** How much of each long list shows before "Show all". */
 const TASKS_SHOWN = 8;
@@ -39,21 +39,6 @@ const PERCENTILES: ReadonlyArray<{ key: keyof WageFigures; label: string }> = [
   { key: 'p75', label: '75th percentile' },
   { key: 'p90', label: '90th percentile' },
 ];
-
-/** A six-part O*NET profile as radar spokes, in `keys` order; `short` names go around the chart. */
-function radarAxes<K extends string>(
-  keys: readonly K[],
-  labels: Record<K, { name: string; short?: string; about: string }>,
-  scores: Record<K, number> | null | undefined,
-): RadarAxis[] {
-  if (!scores) return [];
-  return keys.map((key) => ({
-    name: labels[key].name,
-    chartLabel: labels[key].short ?? labels[key].name,
-    value: scores[key],
-    about: labels[key].about,
-  }));
-}
 
 /**
  * One occupation (O*NET-SOC): what the work is, what it takes, what it pays and how it is

@@ -12,6 +12,28 @@ export interface RadarAxis {
   readonly about: string;
 }
 
+/** A six-part O*NET profile as radar spokes, in `keys` order; `short` names go around the chart. */
+export function radarAxes<K extends string>(
+  keys: readonly K[],
+  labels: Record<K, { name: string; short?: string; about: string }>,
+  scores: Record<K, number> | null | undefined,
+): RadarAxis[] {
+  if (!scores) return [];
+  return keys.map((key) => ({
+    name: labels[key].name,
+    chartLabel: labels[key].short ?? labels[key].name,
+    value: scores[key],
+    about: labels[key].about,
+  }));
+}
+
+/** A second profile over the first: its name for the legend, its spokes (same names) and color. */
+export interface RadarOverlay {
+  readonly name: string;
+  readonly axes: readonly RadarAxis[];
+  readonly color: string;
+}
+
 /** O*NET rates interests and work values on a 1–7 scale. */
 const SCALE_MAX = 7;
 
@@ -53,6 +75,12 @@ function linearClosed(context: CanvasPath) {
       <figcaption>
         <h3 class="chart-heading">{{ heading() }}</h3>
         <p class="summary">{{ summary() }}</p>
+        @if (overlay(); as over) {
+          <p class="legend">
+            <span class="swatch" [style.background]="color()"></span>{{ seriesName() }}
+            <span class="swatch" [style.background]="over.color"></span>{{ over.name }}
+          </p>
+        }
       </figcaption>
       <div class="chart" aria-hidden="true">
         <ngx-charts-polar-chart
@@ -72,7 +100,7 @@ function linearClosed(context: CanvasPath) {
       </div>
       <app-chart-data-table
         [caption]="heading() + ', each scored from 1 (low) to 7 (high)'"
-        [columns]="[axisName(), 'Score', 'About']"
+        [columns]="tableColumns()"
         [rows]="tableRows()"
       />
     </figure>
@@ -81,6 +109,21 @@ function linearClosed(context: CanvasPath) {
   styles: `
     .chart {
       height: 17rem;
+    }
+
+    .legend {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+      flex-wrap: wrap;
+      margin: 0 0 0.5rem;
+    }
+
+    .swatch {
+      display: inline-block;
+      width: 0.75rem;
+      height: 0.75rem;
+      border-radius: 2px;
     }
 
     // The chart's radius follows its height; a shorter one leaves room for the labels.
@@ -113,17 +156,39 @@ export class ProfileRadar {
   readonly axes = input.required<readonly RadarAxis[]>();
   /** A hex color: the chart draws into SVG attributes, where CSS variables do not apply. */
   readonly color = input('#1565c0');
+  /** The name of `axes` where a second profile is drawn over it (the legend says which is which). */
+  readonly seriesName = input('');
+  /** A second profile drawn over the first, e.g. a person's interests over an occupation's. */
+  readonly overlay = input<RadarOverlay | null>(null);
 
   protected readonly scaleMax = SCALE_MAX;
   protected readonly curve = linearClosed;
 
-  protected readonly results = computed(() => [
-    { name: this.heading(), series: this.axes().map((axis) => ({ name: axis.name, value: axis.value })) },
-  ]);
-  protected readonly scheme = computed(() => singleColorScheme('profile', this.color()));
-  protected readonly tableRows = computed<ChartTableRow[]>(() =>
-    this.axes().map((axis) => ({ label: axis.name, cells: [axis.value.toFixed(1), axis.about] })),
-  );
+  protected readonly results = computed(() => {
+    const over = this.overlay();
+    const series = (axes: readonly RadarAxis[]) => axes.map((axis) => ({ name: axis.name, value: axis.value }));
+    return [
+      { name: this.seriesName() || this.heading(), series: series(this.axes()) },
+      ...(over ? [{ name: over.name, series: series(over.axes) }] : []),
+    ];
+  });
+  protected readonly scheme = computed(() => {
+    const over = this.overlay();
+    const scheme = singleColorScheme('profile', this.color());
+    return over ? { ...scheme, domain: [this.color(), over.color] } : scheme;
+  });
+  protected readonly tableColumns = computed(() => {
+    const over = this.overlay();
+    return over ? [this.axisName(), this.seriesName() || 'Score', over.name, 'About'] : [this.axisName(), 'Score', 'About'];
+  });
+  protected readonly tableRows = computed<ChartTableRow[]>(() => {
+    const over = this.overlay();
+    return this.axes().map((axis) => {
+      const other = over?.axes.find((a) => a.name === axis.name);
+      const cells = over ? [axis.value.toFixed(1), other ? other.value.toFixed(1) : '—', axis.about] : [axis.value.toFixed(1), axis.about];
+      return { label: axis.name, cells };
+    });
+  });
 
   /** The two highest areas, in words: "Highest: Investigative (6.3 of 7) and Social (5.0)". */
   protected readonly summary = computed(() => {

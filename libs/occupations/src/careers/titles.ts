@@ -1,0 +1,195 @@
+/**
+ * Finding the job titles a resume holds. A resume names its titles in a few places: a headline
+ * under the name, the lines of its experience entries ("Line Cook, Olive Garden, 2019 - 2022"), and
+ * in free text ("I worked as a cashier"). Each found title is normalized (seniority words, codes,
+ * company names and dates removed) and weighted by where it was found, how recent its entry is
+ * (resumes list the newest job first; a "present" or later end year weighs more) and how often it
+ * repeats.
+ */
+export type TitleSource = 'heading' | 'first_line' | 'experience' | 'text';
+
+export interface FoundTitle {
+  raw: string;
+  normalized: string;
+  weight: number;
+  source: TitleSource;
+}
+
+const SOURCE_WEIGHT: Record<TitleSource, number> = { experience: 1, first_line: 0.8, text: 0.9, heading: 0.6 };
+/** Each older experience entry weighs this much of the one before it, down to RECENCY_FLOOR. */
+const RECENCY_DECAY = 0.8;
+const RECENCY_FLOOR = 0.3;
+export const MAX_TITLES = 8;
+
+const SECTION = /^(?:professional\s+|work\s+|employment\s+|relevant\s+|career\s+)?(experience|employment(?:\s+history)?|work\s+history|history|summary|profile|objective|about(?:\s+me)?|education|skills?|technical\s+skills|certifications?|licen[sc]es?|references|projects|awards|volunteer(?:ing)?(?:\s+experience)?|languages|interests|contact|qualifications|core\s+competencies|training|activities)\s*:?$/i;
+const EXPERIENCE_SECTION = /experience|employment|work\s+history|^history/i;
+const OTHER_SECTION = /education|skills?|certification|licen[sc]e|references|projects|awards|languages|interests|contact|competencies|training|activities|summary|profile|objective|about|qualifications/i;
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const YEAR = '(?:19|20)\\d{2}';
+const DATE = `(?:${MONTH}\\s*${YEAR}|\\d{1,2}/${YEAR}|${YEAR})`;
+const DATE_RANGE = new RegExp(`(${DATE})\\s*(?:-|–|—|to|until)\\s*(${DATE}|present|current|now|today)`, 'i');
+const LONE_DATE = new RegExp(`\\b${DATE}\\b`, 'i');
+
+const CONTACT = /@|https?:|www\.|linkedin|\+?\d[\d\s().-]{7,}\d|\b\d{5}(?:-\d{4})?\b/i;
+
+/** Words of rank, not of occupation ("Senior", "II", "Lead" as a prefix). */
+const SENIORITY = new Set(['senior', 'sr', 'junior', 'jr', 'associate', 'assistant-level', 'entry', 'entry-level', 'level', 'lead', 'principal', 'staff', 'intern', 'trainee', 'apprentice-level', 'i', 'ii', 'iii', 'iv', 'v', 'head', 'chief-level', 'temporary', 'temp', 'part-time', 'full-time', 'seasonal', 'contract', 'contractor', 'remote', 'acting', 'interim', 'former']);
+/** Words that end the title part of an entry line and begin the employer ("Cook at Denny's"). */
+const COMPANY_SPLIT = /\s+(?:at|@|with|for)\s+|\s*[|•·]\s*|\s+[-–—]\s+|,\s+/i;
+/** Company-looking tails that survive the split ("Walmart Inc"). */
+const COMPANY_WORD = /\b(inc|llc|ltd|corp|corporation|company|co|group|plc|gmbh|hospital|university|college|school district)\b\.?/i;
+
+/** A line that reads like a job title: short, no sentence punctuation, some letters, not contact info. */
+function titleLike(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 3 || t.length > 80) return false;
+  if (CONTACT.test(t)) return false;
+  if (/[.!?]\s*$/.test(t) && !/\b(sr|jr|inc|co|ltd)\.$/i.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 8) return false;
+  if (!/\p{L}{2,}/u.test(t)) return false;
+  if (SECTION.test(t)) return false;
+  return true;
+}
+
+/** "Sr. Registered Nurse II (RN-2)" -> "registered nurse". */
+export function normalizeTitle(raw: string): string {
+  let t = raw.toLowerCase();
+  t = t.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  t = t.replace(DATE_RANGE, ' ').replace(new RegExp(`\\b${DATE}\\b`, 'gi'), ' ');
+  // Requisition and grade codes: "#1234", "RN-2", "GS-11", "L3".
+  t = t.replace(/#\s*\w+|\b[a-z]{1,3}-?\d+\b|\b\d+\b/g, ' ');
+  t = t.replace(/[^\p{L}\s'&/+-]/gu, ' ');
+  const words = t.split(/\s+/).filter(Boolean);
+  const kept = words.filter((w) => !SENIORITY.has(w.replace(/\.$/, '')));
+  return kept.join(' ').replace(/\s+/g, ' ').replace(/^[-/&\s]+|[-/&\s]+$/g, '').trim();
+}
+
+/** The title part of an experience line: before the employer, the dates and the place. */
+function titlePart(line: string): string {
+  let t = line.replace(DATE_RANGE, ' ').replace(new RegExp(`\\b${DATE}\\b`, 'gi'), ' ');
+  t = t.replace(/\s{2,}/g, ' | ').trim();
+  const first = t.split(COMPANY_SPLIT).map((p) => p.trim()).filter((p) => /\p{L}{2,}/u.test(p));
+  const head = first.find((p) => !COMPANY_WORD.test(p)) ?? first[0] ?? '';
+  return head;
+}
+
+function endYear(line: string): number | null {
+  const m = DATE_RANGE.exec(line);
+  if (!m) return null;
+  if (/present|current|now|today/i.test(m[2])) return 9999;
+  const y = /(?:19|20)\d{2}/.exec(m[2]);
+  return y ? Number(y[0]) : null;
+}
+
+/** "I worked as a line cook", "experience as a forklift operator", "I am a certified nursing assistant". */
+const PROSE_TITLE = /\b(?:worked|working|work|employed|experience|years?|served|hired|job)\s+as\s+(?:an?\s+|the\s+)?([\p{L}][\p{L}\s'/&-]{2,60}?)(?=\s+(?:at|for|in|with|and|where|since|from|during|until|to)\b|[,.;:!?()\n]|$)|\b(?:i\s+am|i'm|i\s+was|currently\s+an?)\s+(?:an?\s+)(?:(?:certified|licensed|experienced|skilled|professional|former)\s+)*([\p{L}][\p{L}\s'/&-]{2,50}?)(?=\s+(?:at|for|in|with|and|who|where|since|from|of)\b|[,.;:!?()\n]|$)/giu;
+
+const BULLET = /^\s*(?:[-*•·▪◦‣–—>]|\d+[.)])\s*/;
+
+/** "2018 - 2021", "Austin, TX | Jan 2019 - Present": a line that dates the entry above it. */
+function dateOnly(line: string): boolean {
+  if (!LONE_DATE.test(line)) return false;
+  const rest = line.replace(DATE_RANGE, ' ').replace(new RegExp(`\\b${DATE}\\b`, 'gi'), ' ').trim();
+  return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length <= 4;
+}
+
+interface Candidate {
+  raw: string;
+  normalized: string;
+  source: TitleSource;
+  /** Position-based weight (source x recency) of this one mention. */
+  weight: number;
+}
+
+export function findTitles(text: string, max = MAX_TITLES): FoundTitle[] {
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/\s+$/, ''));
+  const candidates: Candidate[] = [];
+  let section: 'top' | 'experience' | 'other' = 'top';
+  let experienceIndex = 0;
+  let topSeen = 0;
+  const entries: Array<{ line: number; end: number | null }> = [];
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    if (SECTION.test(line) || (/^[A-Z][A-Z\s&]{3,40}:?$/.test(line) && line.split(/\s+/).length <= 4 && (EXPERIENCE_SECTION.test(line) || OTHER_SECTION.test(line)))) {
+      section = EXPERIENCE_SECTION.test(line) && !/education|volunteer/i.test(line) ? 'experience' : 'other';
+      continue;
+    }
+    if (section === 'top') {
+      // The first line is usually the name; the short lines after it are a headline ("Line Cook | Prep Cook").
+      topSeen++;
+      if (topSeen > 4) continue;
+      if (topSeen === 1 && looksLikeName(line)) continue;
+      for (const part of line.split(/\s*[|•·,/]\s*/)) {
+        if (!titleLike(part)) continue;
+        const normalized = normalizeTitle(part);
+        if (normalized.split(' ').length >= 1 && normalized.length >= 3) candidates.push({ raw: part.trim(), normalized, source: 'first_line', weight: SOURCE_WEIGHT.first_line });
+      }
+      continue;
+    }
+    if (section === 'experience') {
+      const hasDates = DATE_RANGE.test(line) || LONE_DATE.test(line);
+      const prev = entries.at(-1);
+      // An entry starts with a title-like line that has dates, or that a dated line follows.
+      if (BULLET.test(line)) continue;
+      const nextDated = i + 1 < lines.length && dateOnly(lines[i + 1]);
+      if ((hasDates || nextDated) && (!prev || prev.line < i - 1 || hasDates)) {
+        const part = titlePart(line);
+        if (!titleLike(part)) continue;
+        const normalized = normalizeTitle(part);
+        if (normalized.length < 3) continue;
+        const end = endYear(line) ?? (nextDated ? endYear(lines[i + 1]) : null);
+        entries.push({ line: i, end });
+        const recency = Math.max(RECENCY_FLOOR, RECENCY_DECAY ** experienceIndex);
+        experienceIndex++;
+        candidates.push({ raw: part, normalized, source: 'experience', weight: SOURCE_WEIGHT.experience * recency, });
+        // A date-only next line belongs to this entry, not a new one.
+        if (nextDated && !hasDates) i++;
+      }
+      continue;
+    }
+  }
+
+  // Free text: "I worked as a ...". Each mention counts.
+  for (const m of text.matchAll(PROSE_TITLE)) {
+    const raw = (m[1] ?? m[2] ?? '').trim();
+    const normalized = normalizeTitle(raw);
+    if (normalized.length < 3 || normalized.split(' ').length > 6) continue;
+    candidates.push({ raw, normalized, source: 'text', weight: SOURCE_WEIGHT.text });
+  }
+
+  // Experience entries whose end year is newest weigh most, whatever their order in the file.
+  const years = entries.map((e) => e.end).filter((y): y is number => y !== null);
+  if (years.length >= 2) {
+    const sorted = [...new Set(years)].sort((a, b) => b - a);
+    let k = 0;
+    for (const c of candidates) {
+      if (c.source !== 'experience') continue;
+      const end = entries[k++]?.end;
+      if (end === null || end === undefined) continue;
+      c.weight = SOURCE_WEIGHT.experience * Math.max(RECENCY_FLOOR, RECENCY_DECAY ** sorted.indexOf(end));
+    }
+  }
+
+  // Repeated titles add up: the strongest mention, plus half of each further one.
+  const merged = new Map<string, FoundTitle>();
+  for (const c of candidates.sort((a, b) => b.weight - a.weight)) {
+    const seen = merged.get(c.normalized);
+    if (seen) seen.weight += c.weight / 2;
+    else merged.set(c.normalized, { raw: c.raw, normalized: c.normalized, weight: c.weight, source: c.source });
+  }
+  return [...merged.values()]
+    .map((t) => ({ ...t, weight: Math.round(t.weight * 1000) / 1000 }))
+    .sort((a, b) => b.weight - a.weight || a.normalized.localeCompare(b.normalized))
+    .slice(0, max);
+}
+
+/** "Maria Lopez", "JOHN A. SMITH": two to four capitalized words, no title-ish word among them. */
+function looksLikeName(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => /^(?:[A-Z][a-z'’-]+|[A-Z]\.?|[A-Z]{2,})$/.test(w)) && !/\b(nurse|cook|driver|manager|clerk|assistant|technician|engineer|developer|operator|worker|teacher|cashier|analyst|specialist|representative|mechanic|electrician|officer|aide|attendant|designer|accountant|server|welder|carpenter|plumber)\b/i.test(line);
+}
