@@ -17,3 +17,5 @@ export * from './requests/occupation-detail';
 export * from './requests/occupation-live';
 export * from './occupations/occupation-document';
 export * from './occupations/index-occupations';
+export * from './requests/trends';
+export * from './trends/derive';
