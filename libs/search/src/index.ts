@@ -19,3 +19,4 @@ export * from './occupations/occupation-document';
 export * from './occupations/index-occupations';
 export * from './requests/trends';
 export * from './trends/derive';
+export * from './trends/growth';
