@@ -20,3 +20,4 @@ export * from './occupations/index-occupations';
 export * from './requests/trends';
 export * from './trends/derive';
 export * from './trends/growth';
+export * from './requests/growth';
