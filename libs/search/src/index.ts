@@ -21,3 +21,4 @@ export * from './requests/trends';
 export * from './trends/derive';
 export * from './trends/growth';
 export * from './requests/growth';
+export * from './analyst/kql';
