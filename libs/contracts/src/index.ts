@@ -5,3 +5,5 @@ export * from './accounts';
 export * from './occupations';
 export * from './careers';
 export * from './career-plans';
+export * from './trends';
+export * from './analyst';

@@ -19,3 +19,8 @@ export * from './requests/occupation-live';
 export * from './occupations/occupation-document';
 export * from './occupations/index-occupations';
 export * from './snapshots';
+export * from './requests/trends';
+export * from './trends/derive';
+export * from './trends/growth';
+export * from './requests/growth';
+export * from './analyst/kql';
