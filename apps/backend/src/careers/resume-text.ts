@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { ApiError } from '../common/error-envelope.filter';
 
 /**
@@ -67,34 +68,64 @@ async function extractDocx(buffer: Buffer): Promise<string> {
   }
 }
 
-async function extractPdf(buffer: Buffer): Promise<string> {
-  const { getDocumentProxy, extractText } = await import('unpdf');
-  let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
+/**
+ * PDF.js runs in a worker thread: parsing is CPU work that must not stall other requests, and
+ * unpdf loads its PDF.js bundle with a dynamic import, which a plain Node realm always supports.
+ * The bytes are handed over in memory (transferred, not copied to disk); the worker returns the
+ * positioned text items of each page.
+ */
+const PDF_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { getDocumentProxy } = await import(workerData.unpdf);
+  let doc;
   try {
-    doc = await getDocumentProxy(new Uint8Array(buffer), { isEvalSupported: false, disableFontFace: true, verbosity: 0 } as Parameters<typeof getDocumentProxy>[1]);
+    doc = await getDocumentProxy(new Uint8Array(workerData.bytes), { isEvalSupported: false, disableFontFace: true, verbosity: 0 });
   } catch (err) {
-    if (err instanceof Error && err.name === 'PasswordException') throw noTextFound();
-    throw unreadable('pdf');
+    parentPort.postMessage({ error: err && err.name === 'PasswordException' ? 'password' : 'unreadable' });
+    return;
   }
   try {
-    const pages: string[] = [];
+    const pages = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
-      pages.push(linesOf(content.items as Array<{ str?: string; transform?: number[]; hasEOL?: boolean; width?: number }>));
+      pages.push(content.items.filter((it) => typeof it.str === 'string' && it.transform).map((it) => ({ str: it.str, transform: it.transform, width: it.width })));
     }
-    const text = pages.join('\n\n');
-    if (!text.trim()) {
-      // extractText as a second opinion before calling it image-only.
-      const merged = await extractText(doc, { mergePages: true });
-      return merged.text;
-    }
-    return text;
-  } catch {
-    throw unreadable('pdf');
+    parentPort.postMessage({ pages });
+  } catch (err) {
+    parentPort.postMessage({ error: 'unreadable' });
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+})().catch(() => parentPort.postMessage({ error: 'unreadable' }));
+`;
+
+type PdfItems = Array<{ str?: string; transform?: number[]; width?: number }>;
+
+async function extractPdf(buffer: Buffer): Promise<string> {
+  const { Worker } = await import('node:worker_threads');
+  const { pathToFileURL } = await import('node:url');
+  const bytes = new Uint8Array(buffer).buffer;
+  const result = await new Promise<{ pages?: PdfItems[]; error?: 'password' | 'unreadable' }>((done) => {
+    const worker = new Worker(PDF_WORKER, { eval: true, workerData: { bytes, unpdf: pathToFileURL(join(dirname(require.resolve('unpdf')), 'index.mjs')).href }, transferList: [bytes] });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      done({ error: 'unreadable' });
+    }, 20_000);
+    worker.once('message', (m: { pages?: PdfItems[]; error?: 'password' | 'unreadable' }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      done(m);
+    });
+    worker.once('error', () => {
+      clearTimeout(timer);
+      done({ error: 'unreadable' });
+    });
+  });
+  if (result.error === 'password') throw noTextFound();
+  if (result.error || !result.pages) throw unreadable('pdf');
+  return result.pages.map((items) => linesOf(items)).join('\n\n');
 }
 
 /**

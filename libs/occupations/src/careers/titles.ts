@@ -135,18 +135,22 @@ export function findTitles(text: string, max = MAX_TITLES): FoundTitle[] {
       const prev = entries.at(-1);
       // An entry starts with a title-like line that has dates, or that a dated line follows.
       if (BULLET.test(line)) continue;
-      const nextDated = i + 1 < lines.length && dateOnly(lines[i + 1]);
+      // Table cells come out as paragraphs with blank lines between: look at the next two non-empty lines.
+      const ahead = lines.slice(i + 1, i + 6).map((l) => l.trim()).filter(Boolean).slice(0, 2);
+      const datedAt = ahead.findIndex((l) => dateOnly(l));
+      const nextDated = datedAt !== -1 && !ahead.slice(0, datedAt).some((l) => DATE_RANGE.test(l));
       if ((hasDates || nextDated) && (!prev || prev.line < i - 1 || hasDates)) {
         const part = titlePart(line);
         if (!titleLike(part)) continue;
         const normalized = normalizeTitle(part);
         if (normalized.length < 3) continue;
-        const end = endYear(line) ?? (nextDated ? endYear(lines[i + 1]) : null);
+        const end = endYear(line) ?? (nextDated ? endYear(ahead[datedAt]) : null);
         entries.push({ line: i, end });
         const recency = Math.max(RECENCY_FLOOR, RECENCY_DECAY ** experienceIndex);
         experienceIndex++;
         candidates.push({ raw: part, normalized, source: 'experience', weight: SOURCE_WEIGHT.experience * recency, });
-        // A date-only next line belongs to this entry, not a new one.
+        // The employer and date lines belong to this entry, not a new one.
+        if (nextDated && !hasDates) while (i + 1 < lines.length && lines[i + 1].trim() !== ahead[datedAt]) i++;
         if (nextDated && !hasDates) i++;
       }
       continue;
