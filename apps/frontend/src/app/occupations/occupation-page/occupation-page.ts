@@ -20,6 +20,7 @@ import {
   formatDollars,
   formatThousands,
 } from '../occupation-format';
+import { GrowthByState } from '../../trends/growth-by-state';
 import { OccupationSearchBox } from '../occupation-search-box/occupation-search-box';
 import { OccupationsApi, parseOccupationDetail } from '../occupations-api';
 import { PostingsTrend } from './postings-trend';
@@ -71,6 +72,7 @@ function radarAxes<K extends string>(
     OccupationSearchBox,
     ProfileRadar,
     PostingsTrend,
+    GrowthByState,
     PageLoadError,
     PageSkeleton,
   ],
