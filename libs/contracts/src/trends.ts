@@ -106,7 +106,7 @@ export interface SkillsPanel {
 }
 
 export interface PayPercentiles {
-  /** Annualized pay (the midpoint of salary.annual_min/annual_max, stored at ingest as salary.annual_mid). */
+  /** Annualized pay: salary.annual_min, the posted (lower) figure converted to a year at ingest. */
   p10: number | null;
   p25: number | null;
   p50: number | null;

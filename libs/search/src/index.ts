@@ -17,3 +17,7 @@ export * from './requests/occupation-detail';
 export * from './requests/occupation-live';
 export * from './occupations/occupation-document';
 export * from './occupations/index-occupations';
+export * from './requests/trends';
+export * from './trends/derive';
+export * from './trends/growth';
+export * from './requests/growth';
