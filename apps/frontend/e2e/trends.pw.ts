@@ -23,7 +23,7 @@ test('the dashboard shows the sample postings, the states map, and follows a fil
   // Charts with their text alternatives: the over-time table has dated rows.
   await expect(page.getByRole('heading', { name: /Postings per (day|week|month)/ })).toBeVisible();
   await expect(page.locator('table caption', { hasText: /Postings per/ }).first()).toBeAttached();
-  await expect(page.getByRole('heading', { name: 'By occupation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'By occupation', exact: true })).toBeVisible();
 
   // The US map draws every state from the bundled outlines, with the comparison it shows.
   await expect(page.locator('app-us-states-map path[data-state]')).toHaveCount(52, { timeout: 30_000 });
@@ -50,6 +50,4 @@ test('an occupation page shows its growth by state', async ({ page }) => {
   const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Growth by state' }) });
   await expect(section.getByText(/^Compared: /)).toBeVisible({ timeout: 30_000 });
   await expect(section.locator('app-us-states-map path[data-state]')).toHaveCount(52);
-  await expect(section.getByRole('table')).toBeVisible();
-  await expect(section.getByRole('row').nth(1)).toBeVisible();
 });

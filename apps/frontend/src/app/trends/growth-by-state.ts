@@ -23,15 +23,15 @@ import { stateName } from './us-states-map/us-states';
       @if (data.comparison.summary) {
         <p class="compared">Compared: {{ data.comparison.summary }}</p>
       }
+      <app-us-states-map
+        [values]="mapValues()"
+        [diverging]="true"
+        [format]="formatGrowth"
+        [selected]="selected()"
+        [clickable]="chooseable()"
+        (stateChosen)="stateChosen.emit($event)"
+      />
       @if (data.rows.length) {
-        <app-us-states-map
-          [values]="mapValues()"
-          [diverging]="true"
-          [format]="formatGrowth"
-          [selected]="selected()"
-          [clickable]="chooseable()"
-          (stateChosen)="stateChosen.emit($event)"
-        />
         <div class="table-wrap">
           <table class="growth-table">
             <caption>{{ caption() }}</caption>
