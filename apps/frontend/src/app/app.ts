@@ -44,7 +44,10 @@ export class App {
 
   protected readonly siteName = SITE_NAME;
   protected readonly toolbarHeight = TOOLBAR_HEIGHT_PX;
-  protected readonly navLinks = NAV_LINKS;
+  protected readonly navLinks = computed(() => {
+    const roles = this.auth.user()?.roles ?? [];
+    return NAV_LINKS.filter((link) => !link.roles || link.roles.some((role) => (roles as readonly string[]).includes(role)));
+  });
   protected readonly isHandset = toSignal(
     inject(BreakpointObserver)
       .observe(HANDSET_QUERY)

@@ -2,6 +2,8 @@ export interface NavLink {
   readonly path: string;
   readonly label: string;
   readonly icon: string;
+  /** Shown only to accounts with one of these roles (the API checks them again). */
+  readonly roles?: readonly string[];
 }
 
 /** Main navigation, in the order it appears in the side nav. */
@@ -12,6 +14,6 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/saved', label: 'Saved', icon: 'bookmark' },
   { path: '/careers', label: 'Careers', icon: 'school' },
   { path: '/trends', label: 'Trends', icon: 'trending' },
-  { path: '/explore', label: 'Explore', icon: 'explore' },
+  { path: '/explore', label: 'Explore', icon: 'explore', roles: ['analyst', 'operator'] },
   { path: '/services', label: 'Services', icon: 'services' },
 ];

@@ -20,6 +20,7 @@ import {
   formatDollars,
   formatThousands,
 } from '../occupation-format';
+import { GrowthByState } from '../../trends/growth-by-state';
 import { OccupationSearchBox } from '../occupation-search-box/occupation-search-box';
 import { OccupationsApi, parseOccupationDetail } from '../occupations-api';
 import { PostingsTrend } from './postings-trend';
@@ -56,6 +57,7 @@ const PERCENTILES: ReadonlyArray<{ key: keyof WageFigures; label: string }> = [
     OccupationSearchBox,
     ProfileRadar,
     PostingsTrend,
+    GrowthByState,
     PageLoadError,
     PageSkeleton,
   ],
