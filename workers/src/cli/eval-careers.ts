@@ -14,7 +14,7 @@ import {
   loadClassifier,
   loadInterestProfilerItems,
   loadOccupations,
-  normalizeTitle,
+  normalizeResumeTitle,
   rankByInterests,
   readTable,
   scoreAnswers,
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   const socsOf = new Map<string, Set<string>>();
   for (const o of onet.occupations.values()) {
     for (const t of [o.title, ...o.alternateTitles]) {
-      const k = normalizeTitle(t);
+      const k = normalizeResumeTitle(t);
       if (!socsOf.has(k)) socsOf.set(k, new Set());
       socsOf.get(k)!.add(o.soc.code);
     }
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     const rows = await readTable(config.data.dir, { label: s.path, paths: [s.path], columns: [s.title, s.text] });
     for (const r of rows) {
       const title = r[s.title] ?? '';
-      const socs = socsOf.get(normalizeTitle(title));
+      const socs = socsOf.get(normalizeResumeTitle(title));
       const body = r[s.text] ?? '';
       if (!socs || socs.size !== 1 || body.length < 200) continue;
       // The title is removed from the text: the matcher must find the occupation from the rest.

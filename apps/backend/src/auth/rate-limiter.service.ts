@@ -3,15 +3,10 @@ import type { AppConfig } from '@jobportal/config';
 import type Redis from 'ioredis';
 import { ApiError } from '../common/error-envelope.filter';
 import { APP_CONFIG } from '../config/config.module';
+import { hitFixedWindow, redisReady } from '../redis/fixed-window';
 import { REDIS } from '../redis/redis.module';
 import { RateLimitedError, seconds } from './auth-errors';
 import { identifierDigest } from './identifiers';
-
-/** INCR with the window set on the first hit; returns [count, seconds left in the window]. */
-const HIT_SCRIPT = `
-local c = redis.call('INCR', KEYS[1])
-if c == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return {c, redis.call('TTL', KEYS[1])}`;
 
 /**
  * Fixed-window counters and lockouts in Redis, shared by every backend process. Keys hold a digest
@@ -53,7 +48,7 @@ export class RateLimiter {
   /** Records a wrong code; past the limit the identifier is locked out. Returns true when this locked it. */
   async recordFailure(identifier: string): Promise<boolean> {
     const { failureLimit, rateWindowS, lockoutS } = this.config.auth;
-    const [count] = (await this.call(() => this.redis.eval(HIT_SCRIPT, 1, this.key('fail', identifier), rateWindowS))) as [number, number];
+    const { count } = await this.call(() => hitFixedWindow(this.redis, this.key('fail', identifier), rateWindowS));
     if (count < failureLimit) return false;
     await this.call(() => this.redis.multi().set(this.key('lock', identifier), '1', 'EX', lockoutS).del(this.key('fail', identifier)).exec());
     return true;
@@ -64,7 +59,7 @@ export class RateLimiter {
   }
 
   private async hit(key: string, limit: number, windowS: number, what: string): Promise<void> {
-    const [count, ttl] = (await this.call(() => this.redis.eval(HIT_SCRIPT, 1, key, windowS))) as [number, number];
+    const { count, ttl } = await this.call(() => hitFixedWindow(this.redis, key, windowS));
     if (count > limit) {
       const wait = ttl > 0 ? ttl : windowS;
       throw new RateLimitedError('rate_limited', `${what}; try again in ${seconds(wait)}.`, wait);
@@ -77,23 +72,10 @@ export class RateLimiter {
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      await this.connected();
+      await redisReady(this.redis);
       return await fn();
     } catch {
       throw new ApiError(503, 'auth_unavailable', 'Sign-in is temporarily unavailable; try again in a few seconds.');
     }
-  }
-
-  /** Commands fail at once while the client (re)connects (no offline queue); give it a moment first. */
-  private connected(timeoutMs = 2000): Promise<void> {
-    if (this.redis.status === 'ready') return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onReady = () => (clearTimeout(timer), resolve());
-      const timer = setTimeout(() => {
-        this.redis.off('ready', onReady);
-        reject(new Error(`Redis connection is ${this.redis.status}`));
-      }, timeoutMs);
-      this.redis.once('ready', onReady);
-    });
   }
 }
