@@ -37,10 +37,12 @@ test('the dashboard shows the sample postings, the states map, and follows a fil
   await expect.poll(() => matchingTotal(page), { timeout: 30_000 }).toBeLessThan(allPostings);
   await expect(page.getByRole('link', { name: 'See these jobs' })).toHaveAttribute('href', /\/search\?.*workMode=remote/);
 
-  // The interval picker changes the series' buckets.
-  await page.getByRole('button', { name: 'Week' }).click();
-  await expect(page).toHaveURL(/interval=week/);
-  await expect(page.getByRole('heading', { name: 'Postings per week' })).toBeVisible();
+  // The interval picker changes the series' buckets, also to the one the API would not have picked.
+  const monthly = page.getByRole('radio', { name: 'Month', exact: true });
+  await monthly.click();
+  await expect(page).toHaveURL(/interval=month/);
+  await expect(monthly).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('heading', { name: 'Postings per month' })).toBeVisible({ timeout: 30_000 });
 });
 
 test('an occupation page shows its growth by state', async ({ page }) => {

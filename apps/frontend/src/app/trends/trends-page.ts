@@ -190,8 +190,9 @@ export class TrendsPage {
     });
   }
 
+  /** Always written out: without it the API picks an interval for the range, which may not be the one chosen. */
   protected changeInterval(interval: TrendInterval): void {
-    this.applyRefinement({ interval: interval === 'month' ? null : interval });
+    this.applyRefinement({ interval });
   }
 
   /** A state on the map (or its row) becomes the place filter; choosing it again lifts it. */
