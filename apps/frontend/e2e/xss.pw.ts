@@ -51,8 +51,23 @@ test.describe('a malicious posting', () => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   });
-  test.afterAll(() => {
+  // The probe is dated like a fresh posting, so left in the shared browser index it would become
+  // the newest posting of every later run and move the trends dashboard's default range onto it.
+  test.afterAll(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+    const es = `${process.env['ES_URL'] ?? 'http://127.0.0.1:9200'}/${BROWSER_ENV.ES_INDEX_PREFIX}postings`;
+    // This node has no _delete_by_query (no reindex module): find the probe's ids, delete each.
+    const found = await fetch(`${es}/_search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ size: 10, _source: false, query: { term: { source_id: PAYLOAD.sourceId } } }),
+    });
+    if (!found.ok) throw new Error(`could not find the probe posting: ${found.status} ${await found.text()}`);
+    const hits = ((await found.json()) as { hits: { hits: Array<{ _index: string; _id: string }> } }).hits.hits;
+    for (const hit of hits) {
+      const res = await fetch(`${es.slice(0, es.lastIndexOf('/'))}/${hit._index}/_doc/${hit._id}?refresh=true`, { method: 'DELETE' });
+      if (!res.ok) throw new Error(`could not remove the probe posting: ${res.status} ${await res.text()}`);
+    }
   });
 
   test('runs no script in the results list or on its page, and shows its text inert', async ({ page, request }) => {
