@@ -1,3 +1,4 @@
+import type { AppConfig } from '@jobportal/config';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TextDecoder } from 'node:util';
 import robotsParser from 'robots-parser';
@@ -27,24 +28,13 @@ export type FetchResult =
   | { kind: 'gone'; url: string; status: number }
   | { kind: 'error'; url: string; reason: FetchErrorReason; detail: string; status?: number };
 
-export interface PoliteFetcherOptions {
+/** The validated crawl settings (libs/config, one definition) plus what only the caller knows. */
+export type PoliteFetcherOptions = Omit<AppConfig['crawl'], 'sourcesFile'> & {
   politeness: HostPoliteness;
-  userAgent: string;
-  contactUrl: string;
-  maxBodyBytes: number;
-  timeoutMs: number;
-  maxRedirects: number;
-  hostRatePerS: number;
-  hostBurst: number;
-  maxRetries: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  breakerThreshold: number;
-  breakerCooldownMs: number;
   /** Off only for the benchmark against our own local server ("politeness off"). */
   polite?: boolean;
   random?: () => number;
-}
+};
 
 export interface ConditionalHeaders {
   etag?: string | null;
