@@ -11,26 +11,11 @@ import type {
 } from '@jobportal/contracts';
 
 import { API_BASE_URL, apiUrl } from '../api/api-base-url';
-
-type QueryParams = Record<string, string | number | readonly string[]>;
+import { queryParams, type QueryParams } from '../api/query-params';
 
 /** Result pages kept for the back button: how many, and for how long. */
 const RECENT_SEARCHES = 10;
 const RECENT_SEARCH_TTL_MS = 120_000;
-
-/** Drops empty values; arrays become repeated keys (`workMode=remote&workMode=hybrid`). */
-function queryParams(params: object): QueryParams {
-  const out: QueryParams = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length) out[key] = value.map(String);
-    } else {
-      out[key] = typeof value === 'number' ? value : String(value);
-    }
-  }
-  return out;
-}
 
 /**
  * Requests for the jobs API (`/api/jobs/...`, `/api/locations/...`), to hand to `httpResource`.

@@ -3,21 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { GrowthParams, GrowthResponse, GrowthRow, JobSearchParams, TrendInterval, TrendsResponse } from '@jobportal/contracts';
 
 import { API_BASE_URL, apiUrl } from '../api/api-base-url';
-
-type QueryParams = Record<string, string | number | readonly string[]>;
-
-function queryParams(params: object): QueryParams {
-  const out: QueryParams = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length) out[key] = value.map(String);
-    } else {
-      out[key] = typeof value === 'number' ? value : String(value);
-    }
-  }
-  return out;
-}
+import { queryParams } from '../api/query-params';
 
 /** Requests for GET /api/trends and GET /api/trends/growth (libs/contracts/src/trends.ts), for `httpResource`. */
 @Injectable({ providedIn: 'root' })
