@@ -12,6 +12,9 @@ set -euo pipefail
 
 ES_VERSION="${ES_VERSION:-8.19.21}"
 ES_PORT="${ES_PORT:-9200}"
+# The transport port is pinned too: left to its default range (9300-9399, first free) a node's
+# transport can take the HTTP port another checkout's node is about to bind (9301, 9305, ...).
+ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-$((ES_PORT + 100))}"
 ES_HEAP="${ES_HEAP:-1g}"
 ES_USER="${ES_USER:-elasticsearch}"
 ES_START_TIMEOUT="${ES_START_TIMEOUT:-120}"
@@ -362,6 +365,7 @@ es_start_local() {
     -E discovery.type=single-node
     -E network.host=127.0.0.1
     -E "http.port=$ES_PORT"
+    -E "transport.port=$ES_TRANSPORT_PORT"
     -E cluster.routing.allocation.disk.threshold_enabled=false
     -E "path.data=$datadir"
     -E "path.logs=$logdir"
