@@ -17,7 +17,7 @@ import { ensureGeneratedFile, ensureIndexedDataset, log } from './search/dataset
 import { parseOptions, percentile } from './support';
 
 /**
- * bench:trends — the trends dashboard's requests (the default-range search, all nine panels in one
+ * bench:trends — the trends dashboard's requests (the default-range search, all ten panels (the heat map rows included) in one
  * search, and growth's coverage + cells searches) with the exact bodies the backend sends, timed
  * sequentially as one dashboard load, over generated postings (the bench:search datasets).
  */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -7,16 +7,16 @@ import { loadConfig, type AppConfig } from '@jobportal/config';
 import type { GrowthResponse, JobSearchResponse, TrendsResponse } from '@jobportal/contracts';
 import { createSearchClient, deleteIndex, type Client } from '@jobportal/search';
 import { createApp } from '../src/app.factory';
-import { REPO_ROOT } from '../../../test/support/stack';
+import { DATA_DIR, REPO_ROOT } from '../../../test/support/stack';
 
 /** GET /api/trends against a real Elasticsearch holding the real samples, imported by the ingest CLI. */
 const PREFIX = 'e2e-trends-';
 
-function importSamples(env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
-  const cli = resolve(REPO_ROOT, 'workers/dist/cli/ingest.js');
+function runCli(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+  const cli = resolve(REPO_ROOT, 'workers/dist/cli', script);
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build:server" first.`);
   return new Promise((done) => {
-    const child = spawn('node', [cli, '--samples', '--refresh'], { env, cwd: REPO_ROOT });
+    const child = spawn('node', [cli, ...args], { env, cwd: REPO_ROOT });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -35,7 +35,7 @@ describe('trends API (real Elasticsearch, real samples)', () => {
     config = loadConfig(env);
     es = createSearchClient({ node: config.elastic.node });
     await deleteIndex(es, 'postings', { prefix: PREFIX });
-    const imported = await importSamples(env);
+    const imported = await runCli('ingest.js', ['--samples', '--refresh'], env);
     if (imported.code !== 0) throw new Error(`sample import failed (${imported.code}):\n${imported.out}`);
     app = await createApp(config, { logger: false });
     await app.init();
@@ -57,6 +57,13 @@ describe('trends API (real Elasticsearch, real samples)', () => {
     expect(body.series!.points).toHaveLength(72);
     expect(body.series!.moving).toHaveLength(72);
     for (const panel of ['occupation', 'place', 'workMode', 'experience', 'companies'] as const) expect(body[panel]!.length).toBeGreaterThan(0);
+    // The heat map rows: the largest groups, each series adding up to the group's count in the occupation panel.
+    expect(body.occupationSeries!.length).toBe(Math.min(6, body.occupation!.length));
+    for (const row of body.occupationSeries!) {
+      expect(row.points).toHaveLength(72);
+      expect(row.points.reduce((n, p) => n + p.value, 0)).toBe(row.count);
+      expect(body.occupation!.find((o) => o.value === row.value)?.count).toBe(row.count);
+    }
     expect(body.remoteShare!.every((p) => p.remoteShare === null || (p.remoteShare >= 0 && p.remoteShare <= 1))).toBe(true);
     expect(body.skills!.top.length).toBeGreaterThan(0);
     expect(body.pay!.overall.p50).toBeGreaterThan(0);
@@ -113,6 +120,10 @@ describe('trends API (real Elasticsearch, real samples)', () => {
 
     const ids: string[] = [];
     beforeAll(async () => {
+      // The O*NET catalog, for the BLS projections shown beside each row.
+      await deleteIndex(es, 'occupations', { prefix: PREFIX });
+      const indexed = await runCli('index-occupations.js', [], env);
+      if (indexed.code !== 0) throw new Error(`index:occupations failed (${indexed.code}):\n${indexed.out}`);
       const docs = [];
       const jan1 = Date.UTC(2025, 0, 1);
       const jan31 = Date.UTC(2025, 0, 31);
@@ -129,6 +140,22 @@ describe('trends API (real Elasticsearch, real samples)', () => {
     afterAll(async () => {
       // This node has no delete_by_query (no reindex module): delete by id.
       await es.bulk({ refresh: true, operations: ids.map((id) => ({ delete: { _index: `${PREFIX}postings`, _id: id } })) });
+      await deleteIndex(es, 'occupations', { prefix: PREFIX });
+    });
+
+    it('puts the BLS 2024-34 projection beside each detailed occupation', async () => {
+      // The expected figures straight from the BLS file (this row has no quoted cells).
+      const line = readFileSync(resolve(DATA_DIR, 'bls/ep_2024_34_occupational_projections.csv'), 'utf8').split('\n').find((l) => l.includes(',15-1252,'))!;
+      const cells = line.split(',');
+      const body = (await get('/api/trends/growth?occupation=15-1252&level=state&window=30d')).body as GrowthResponse;
+      expect(body.rows.length).toBeGreaterThan(0);
+      for (const row of body.rows) {
+        expect(row.projection).toEqual({ period: '2024-34', nemCode: '15-1252', nemTitle: cells[1], changePercent: Number(cells[9]), openingsAnnual: Number(cells[11]) });
+      }
+      // A major group has no BLS line of its own here: no projection rather than a wrong one.
+      const major = (await get('/api/trends/growth?occupation=15&level=state&window=30d')).body as GrowthResponse;
+      expect(major.rows.length).toBeGreaterThan(0);
+      expect(major.rows.every((r) => r.projection === null)).toBe(true);
     });
 
     it('compares each source over windows it covers on both sides and says so', async () => {

@@ -24,6 +24,10 @@ test('the dashboard shows the sample postings, the states map, and follows a fil
   await expect(page.getByRole('heading', { name: /Postings per (day|week|month)/ })).toBeVisible();
   await expect(page.locator('table caption', { hasText: /Postings per/ }).first()).toBeAttached();
   await expect(page.getByRole('heading', { name: 'By occupation', exact: true })).toBeVisible();
+  // The occupation x period heat map comes with the same response (one aggregation), its table beside it.
+  await expect(page.getByRole('heading', { name: 'Occupation groups over time' })).toBeVisible();
+  await expect(page.locator('app-trend-heatmap ngx-charts-heat-map rect.cell').first()).toBeAttached();
+  await expect(page.locator('app-trend-heatmap table tbody tr')).not.toHaveCount(0);
 
   // The US map draws the 50 states and DC from the bundled outlines (Albers USA leaves Puerto Rico out), with the comparison it shows.
   await expect(page.locator('app-us-states-map path[data-state]')).toHaveCount(51, { timeout: 30_000 });

@@ -29,6 +29,7 @@ export const TREND_PANELS = [
   'skills',
   'pay',
   'companies',
+  'occupationSeries',
 ] as const;
 export type TrendPanel = (typeof TREND_PANELS)[number];
 
@@ -62,6 +63,18 @@ export interface TrendSeries {
   movingWindow: number;
   /** Change of each bucket against the previous one, as a fraction (null where the previous is 0). */
   change: Array<{ date: string; value: number | null }>;
+}
+
+/** Occupation groups in the `occupationSeries` panel (the dashboard's heat map rows). */
+export const TREND_OCCUPATION_SERIES_ROWS = 6;
+
+/** One row of the occupation x period heat map: the series of one of the largest occupation groups. */
+export interface OccupationSeries {
+  value: string;
+  label: string;
+  /** Postings of the group in [from, to). */
+  count: number;
+  points: TrendPoint[];
 }
 
 export interface TrendBucket {
@@ -145,6 +158,8 @@ export interface TrendsResponse {
   skills?: SkillsPanel;
   pay?: PayPanel;
   companies?: TrendBucket[];
+  /** The largest occupation groups (TREND_OCCUPATION_SERIES_ROWS), each with its own series, in one aggregation. */
+  occupationSeries?: OccupationSeries[];
   tookMs: number;
 }
 

@@ -4,10 +4,12 @@ import {
   GROWTH_Z,
   buildGrowthCellsRequest,
   buildGrowthCoverageRequest,
+  buildGrowthProjectionsRequest,
   isIndexNotFound,
   isTooSmall,
   mapGrowthCells,
   mapGrowthCoverage,
+  mapGrowthProjections,
   rateRatioInterval,
   sortGrowthRows,
   sourceWindows,
@@ -64,11 +66,12 @@ export class GrowthService {
             sharePrior,
             shareChange: tooSmall || shareRecent === null || sharePrior === null ? null : shareRecent - sharePrior,
             tooSmall,
-            // BLS 2024-34 projections are not joined yet (see docs/trends.md).
             projection: null,
           };
         });
         rows = sortGrowthRows(rows, params.sort ?? 'rising').slice(0, params.size ?? 50);
+        const projections = await this.projections(rows.map((r) => r.occupation.code));
+        rows = rows.map((r) => ({ ...r, projection: projections.get(r.occupation.code) ?? null }));
       }
       return {
         level,
@@ -83,6 +86,17 @@ export class GrowthService {
         return { level, occupation: null, comparison: { window, anchor: end ? 'common' : 'per_source', sources: [], summary: 'nothing indexed yet', confidence: 0.95, dedup: 'fingerprint' }, rows: [], tooSmallCount: 0, tookMs: 0 };
       }
       throw toSearchError(err, 'growth');
+    }
+  }
+
+  /** BLS 2024-34 projections beside the observed growth; none (not an error) before the occupations are indexed. */
+  private async projections(codes: string[]): Promise<Map<string, NonNullable<GrowthRow['projection']>>> {
+    if (!codes.some((c) => /^\d{2}-\d{4}$/.test(c))) return new Map();
+    try {
+      return mapGrowthProjections(await this.es.search(buildGrowthProjectionsRequest(this.indices.occupations, codes)));
+    } catch (err) {
+      if (isIndexNotFound(err)) return new Map();
+      throw err;
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { GrowthLevel, GrowthSourceWindow, SourceName } from '@jobportal/contracts';
+import type { GrowthLevel, GrowthRow, GrowthSourceWindow, SourceName } from '@jobportal/contracts';
 
 type Query = estypes.QueryDslQueryContainer;
 type Bucket = { key: string | number; doc_count: number; [k: string]: unknown };
@@ -102,4 +102,37 @@ export function mapGrowthCells(res: estypes.SearchResponse, level: GrowthLevel, 
     return out;
   };
   return { recent: read(windows.recent), prior: read(windows.prior) };
+}
+
+/** The projection fields a growth row shows beside the observed growth. */
+export type GrowthProjection = NonNullable<GrowthRow['projection']>;
+
+/**
+ * BLS 2024-34 projections for the detailed SOC codes of a growth table, from the occupations
+ * index (the full profile holds the NEM title, which the flat `projections` object does not).
+ * Major-group rows have no projection: BLS publishes the matrix by detailed occupation.
+ */
+export function buildGrowthProjectionsRequest(index: string, socCodes: string[]): estypes.SearchRequest {
+  const detailed = [...new Set(socCodes.filter((c) => /^\d{2}-\d{4}$/.test(c)))];
+  return {
+    index,
+    // Several O*NET occupations can share one SOC code; 8 per code is more than O*NET 29.3 has.
+    size: Math.min(detailed.length * 8, 10_000),
+    track_total_hits: false,
+    query: { bool: { filter: [{ terms: { soc_code: detailed } }, { exists: { field: 'projections.nem_code' } }] } },
+    sort: [{ onet_code: { order: 'asc' } }],
+    _source: ['soc_code', 'profile.projections'],
+  };
+}
+
+export function mapGrowthProjections(res: estypes.SearchResponse): Map<string, GrowthProjection> {
+  const out = new Map<string, GrowthProjection>();
+  for (const hit of res.hits.hits) {
+    const doc = hit._source as { soc_code: string; profile?: { projections?: GrowthProjection & Record<string, unknown> | null } };
+    const p = doc.profile?.projections;
+    // Sorted by O*NET code, so a SOC code's ".00" occupation (whose projection is the SOC code's) wins.
+    if (!p || out.has(doc.soc_code)) continue;
+    out.set(doc.soc_code, { period: p.period, nemCode: p.nemCode, nemTitle: p.nemTitle, changePercent: p.changePercent, openingsAnnual: p.openingsAnnual });
+  }
+  return out;
 }

@@ -55,4 +55,29 @@ describe('trends request', () => {
     expect(out.skills?.rising).toEqual([]);
     expect(out.pay?.overall).toEqual({ p10: 1000, p25: 2000, p50: 50000, p75: null, p90: 9, count: 4 });
   });
+
+  it('builds the heat map rows in one aggregation: the largest groups, each with its own series', () => {
+    const req = buildTrendsRequest({}, ctx, { ...w, panels: ['occupationSeries'] });
+    const agg = (req.aggs?.current as { aggs: Record<string, { terms: { field: string; size: number }; aggs: Record<string, unknown> }> }).aggs.occupationSeries;
+    expect(agg.terms).toEqual({ field: 'soc.major', size: 6 });
+    expect(agg.aggs.series).toEqual({ date_histogram: { field: 'posted_at', calendar_interval: 'week', min_doc_count: 0, extended_bounds: { min: '2024-01-01T00:00:00.000Z', max: '2024-03-31T23:59:59.999Z' } } });
+    const res = {
+      hits: { hits: [] },
+      aggregations: {
+        current: {
+          doc_count: 7,
+          occupationSeries: {
+            buckets: [
+              { key: '15', doc_count: 5, title: { buckets: [{ key: 'Computer and Mathematical Occupations', doc_count: 5 }] }, series: { buckets: [{ key: Date.UTC(2024, 0, 1), doc_count: 2 }, { key: Date.UTC(2024, 0, 8), doc_count: 3 }] } },
+              { key: '29', doc_count: 2, title: { buckets: [] }, series: { buckets: [{ key: Date.UTC(2024, 0, 1), doc_count: 0 }, { key: Date.UTC(2024, 0, 8), doc_count: 2 }] } },
+            ],
+          },
+        },
+      },
+    } as unknown as estypes.SearchResponse;
+    expect(mapTrendsResponse(res, w).occupationSeries).toEqual([
+      { value: '15', label: 'Computer and Mathematical Occupations', count: 5, points: [{ date: '2024-01-01', value: 2 }, { date: '2024-01-08', value: 3 }] },
+      { value: '29', label: '29', count: 2, points: [{ date: '2024-01-01', value: 0 }, { date: '2024-01-08', value: 2 }] },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { JobSearchParams, PayGroup, PayPercentiles, TrendBucket, TrendInterval, TrendPanel, TrendsResponse } from '@jobportal/contracts';
+import { TREND_OCCUPATION_SERIES_ROWS } from '@jobportal/contracts';
 import { movingAverage, periodChange, remoteShares, risingSkills } from '../trends/derive';
 import { buildJobSearchQuery, type JobSearchContext } from './job-search';
 
@@ -75,6 +76,13 @@ export function buildTrendsRequest(params: JobSearchParams, ctx: JobSearchContex
   if (want.has('workMode')) current.workMode = { terms: { field: 'work_mode', size: 3 } };
   if (want.has('experience')) current.experience = { terms: { field: 'experience_level', size: 6 } };
   if (want.has('companies')) current.companies = { terms: { field: 'company.keyword', size: top } };
+  // The heat map's rows: terms x date_histogram in one aggregation, not one search per group.
+  if (want.has('occupationSeries')) {
+    current.occupationSeries = {
+      terms: { field: 'soc.major', size: TREND_OCCUPATION_SERIES_ROWS },
+      aggs: { title: { terms: { field: 'soc.major_title', size: 1 } }, series: { date_histogram: histogram } },
+    };
+  }
   if (want.has('remoteShare')) current.remoteShare = { date_histogram: histogram, aggs: { mode: { terms: { field: 'work_mode', size: 3 } } } };
   if (want.has('skills')) current.skills = { terms: { field: 'skills', size: SKILL_CANDIDATES } };
   if (want.has('pay')) {
@@ -139,6 +147,14 @@ export function mapTrendsResponse(res: estypes.SearchResponse, w: TrendsWindow):
   if (current.workMode) out.workMode = trendBuckets(current.workMode, total);
   if (current.experience) out.experience = trendBuckets(current.experience, total);
   if (current.companies) out.companies = trendBuckets(current.companies, total);
+  if (current.occupationSeries) {
+    out.occupationSeries = bucketsOf(current.occupationSeries).map((b) => ({
+      value: String(b.key),
+      label: occupationLabel(b),
+      count: b.doc_count,
+      points: bucketsOf(b.series).map((p) => ({ date: dateOf(p), value: p.doc_count })),
+    }));
+  }
   if (current.remoteShare) {
     out.remoteShare = remoteShares(
       bucketsOf(current.remoteShare).map((b) => ({ date: dateOf(b), modes: Object.fromEntries(bucketsOf(b.mode).map((m) => [String(m.key), m.doc_count])) })),

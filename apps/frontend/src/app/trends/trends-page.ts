@@ -1,4 +1,4 @@
-import { HttpClient, httpResource } from '@angular/common/http';
+import { httpResource } from '@angular/common/http';
 import { Component, computed, inject, resource } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,9 +7,7 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
-import { TREND_INTERVALS, type TrendBucket, type TrendInterval, type TrendPoint, type TrendsResponse } from '@jobportal/contracts';
-import { firstValueFrom } from 'rxjs';
-
+import { TREND_INTERVALS, type TrendBucket, type TrendInterval, type TrendPoint } from '@jobportal/contracts';
 import { toApiError } from '../api/api-error';
 import { formatAnnualThreshold } from '../jobs/format-pay';
 import { JobsApi } from '../jobs/jobs-api';
@@ -34,8 +32,6 @@ function named(buckets: readonly TrendBucket[] | undefined): NamedValue[] {
   return (buckets ?? []).map((bucket) => ({ name: bucket.label || bucket.value, value: bucket.count }));
 }
 
-/** Occupation groups in the heat map: the largest few, one series request each. */
-const HEATMAP_ROWS = 6;
 
 /**
  * The labor-market dashboard. Its filters are the job search's, under the same URL parameters
@@ -65,7 +61,6 @@ export class TrendsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly trendsApi = inject(TrendsApi);
   private readonly jobsApi = inject(JobsApi);
-  private readonly http = inject(HttpClient);
 
   private readonly queryParamMap = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly state = computed(() => parseSearchState(this.queryParamMap()));
@@ -128,37 +123,12 @@ export class TrendsPage {
   protected readonly payByExperience = computed(() => this.data()?.pay?.byExperience ?? []);
 
   /**
-   * Occupation group x period: the series of each of the largest groups under the same filters.
-   * The trends API breaks down one dimension at a time, so each row is its own series request.
+   * Occupation group x period: the largest groups' series, from the same response (the API's
+   * occupationSeries panel, one aggregation). With an occupation filter there is one row: hidden.
    */
-  private readonly heatmapData = resource({
-    params: () => {
-      const data = this.data();
-      if (!data?.occupation?.length || this.state().filters.occupation.length) return undefined;
-      return {
-        groups: data.occupation.slice(0, HEATMAP_ROWS),
-        filters: toSearchParams(this.state()),
-        interval: data.interval,
-        from: data.from,
-        to: data.to,
-      };
-    },
-    loader: ({ params }) =>
-      Promise.all(
-        params.groups.map(async (group) => {
-          const request = this.trendsApi.trends({ ...params.filters, occupation: [group.value] }, params.interval, {
-            panels: 'series',
-            from: params.from,
-            to: params.to,
-          });
-          const body = await firstValueFrom(this.http.get<TrendsResponse>(request.url, { params: request.params as Record<string, string> }));
-          return { name: group.label || group.value, points: body.series?.points ?? [] };
-        }),
-      ),
-  });
   protected readonly heatmap = computed<HeatmapSeries[]>(() => {
-    const rows = this.heatmapData.hasValue() ? (this.heatmapData.value() ?? []) : [];
-    return rows.map((row) => ({ name: row.name, series: this.points(row.points) }));
+    if (this.state().filters.occupation.length) return [];
+    return (this.data()?.occupationSeries ?? []).map((row) => ({ name: row.label || row.value, series: this.points(row.points) }));
   });
 
   /** The state chosen on the map, when the location filter is one. */
