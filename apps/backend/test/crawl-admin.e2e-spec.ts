@@ -221,6 +221,27 @@ describe('crawl sources: operator API, schedules, Bull Board, run reports', () =
     expect(await schedulers()).toEqual([]);
   });
 
+  it('answers 503 queue_unavailable and changes nothing while Redis cannot be reached', async () => {
+    await http().post('/api/admin/crawl/sources').set('Cookie', olga.cookie).send({ name: 'steady', adapter: 'lever', startUrls: ['https://api.lever.co/v0/postings/northwind?mode=json'], cron: '0 2 * * *', enabled: true }).expect(201);
+    // The same database, a Redis port nothing listens on.
+    const cut = await createApp(loadConfig({ ...env, REDIS_URL: 'redis://127.0.0.1:1/4' }), { logger: false });
+    await cut.init();
+    try {
+      const patch = await request(cut.getHttpServer()).patch('/api/admin/crawl/sources/steady').set('Cookie', olga.cookie).send({ cron: '0 5 * * *' }).expect(503);
+      expect(patch.body.code).toBe('queue_unavailable');
+      const run = await request(cut.getHttpServer()).post('/api/admin/crawl/sources/steady/run').set('Cookie', olga.cookie).expect(503);
+      expect(run.body.code).toBe('queue_unavailable');
+      await request(cut.getHttpServer()).delete('/api/admin/crawl/sources/steady').set('Cookie', olga.cookie).expect(503);
+      // Reading needs no Redis.
+      const list = await request(cut.getHttpServer()).get('/api/admin/crawl/sources').set('Cookie', olga.cookie).expect(200);
+      expect(list.body.map((x: { name: string; cron: string }) => [x.name, x.cron])).toEqual([['steady', '0 2 * * *']]);
+    } finally {
+      await cut.close();
+    }
+    expect(await schedulers()).toEqual([['crawl-steady', '0 2 * * *', 'UTC']]);
+    await http().delete('/api/admin/crawl/sources/steady').set('Cookie', olga.cookie).expect(204);
+  });
+
   it('runs a source now through the workers process and stores its report; the crawl CLI stores its run too', async () => {
     await http()
       .post('/api/admin/crawl/sources')

@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../common/error-envelope.filter';
 import { APP_CONFIG } from '../config/config.module';
 import { DatabaseGate } from '../database/database.module';
-import { BULL_QUEUES, type BullQueues } from '../queues/queues.module';
+import { BULL_QUEUES, QueueGate, type BullQueues } from '../queues/queues.module';
 import { REDIS } from '../redis/redis.module';
 import type { CreateCrawlSourceDto, UpdateCrawlSourceDto } from './crawl-source.dto';
 
@@ -87,6 +87,7 @@ export class CrawlSourcesService implements OnApplicationBootstrap {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(DatabaseGate) private readonly gate: DatabaseGate,
     @Inject(BULL_QUEUES) private readonly queues: BullQueues,
+    @Inject(QueueGate) private readonly queueGate: QueueGate,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
@@ -132,7 +133,7 @@ export class CrawlSourcesService implements OnApplicationBootstrap {
     if (!inserted?.length) return;
     this.logger.log(`Seeded ${inserted.length} crawl sources from ${file}`);
     try {
-      await syncCrawlSchedules(this.queues.crawl, inserted);
+      await this.queueGate.run(() => syncCrawlSchedules(this.queues.crawl, inserted));
     } catch (err) {
       // The workers reconcile every schedule with the table when they start.
       this.logger.warn(`Crawl schedules of the seeded sources not written (${(err as Error).message}); the workers write them at start.`);
@@ -194,7 +195,7 @@ export class CrawlSourcesService implements OnApplicationBootstrap {
     await this.ready();
     await this.row(this.db.manager, name);
     try {
-      const job = await this.queues.crawl.add(CRAWL_JOBS.source, { source: name }, { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } });
+      const job = await this.queueGate.run(() => this.queues.crawl.add(CRAWL_JOBS.source, { source: name }, { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } }));
       return { source: name, jobId: job.id ?? '' };
     } catch (err) {
       throw this.queueUnavailable(err);
@@ -223,7 +224,7 @@ export class CrawlSourcesService implements OnApplicationBootstrap {
 
   private async schedule(s: Pick<CrawlSource, 'name' | 'cron' | 'enabled'>): Promise<void> {
     try {
-      await applyCrawlSchedule(this.queues.crawl, s);
+      await this.queueGate.run(() => applyCrawlSchedule(this.queues.crawl, s));
     } catch (err) {
       throw this.queueUnavailable(err);
     }
