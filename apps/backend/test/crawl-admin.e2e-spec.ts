@@ -232,6 +232,8 @@ describe('crawl sources: operator API, schedules, Bull Board, run reports', () =
       const run = await request(cut.getHttpServer()).post('/api/admin/crawl/sources/steady/run').set('Cookie', olga.cookie).expect(503);
       expect(run.body.code).toBe('queue_unavailable');
       await request(cut.getHttpServer()).delete('/api/admin/crawl/sources/steady').set('Cookie', olga.cookie).expect(503);
+      const board = await request(cut.getHttpServer()).get('/admin/queues/api/queues').set('Cookie', olga.cookie).expect(503);
+      expect(board.body.code).toBe('queue_unavailable');
       // Reading needs no Redis.
       const list = await request(cut.getHttpServer()).get('/api/admin/crawl/sources').set('Cookie', olga.cookie).expect(200);
       expect(list.body.map((x: { name: string; cron: string }) => [x.name, x.cron])).toEqual([['steady', '0 2 * * *']]);

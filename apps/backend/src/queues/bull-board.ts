@@ -5,7 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { ApiError, type ErrorEnvelope } from '../common/error-envelope.filter';
-import { BULL_QUEUES, type BullQueues } from './queues.module';
+import type Redis from 'ioredis';
+import { BULL_CONNECTION, BULL_QUEUES, type BullQueues } from './queues.module';
 
 export const BULL_BOARD_PATH = '/admin/queues';
 
@@ -58,5 +59,11 @@ export function mountBullBoard(app: NestExpressApplication): void {
     serverAdapter: adapter,
     options: { uiConfig: { boardTitle: 'Job portal queues' } },
   });
-  app.use(BULL_BOARD_PATH, requireOperator(app.get(SessionService)), adapter.getRouter());
+  const connection = app.get<Redis>(BULL_CONNECTION);
+  // BullMQ waits for a lost connection instead of failing: the board's API would hang, so answer at once.
+  const redisUp = (req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/api/') || connection.status === 'ready') return next();
+    send(res, { statusCode: 503, code: 'queue_unavailable', message: 'Redis (the queues) is not reachable; try again shortly.' });
+  };
+  app.use(BULL_BOARD_PATH, requireOperator(app.get(SessionService)), redisUp, adapter.getRouter());
 }
