@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@jobportal/config';
 import { initTensorflow, loadClassifier, ModelArtifactError, type OccupationClassifier } from '@jobportal/occupations';
 import { createCrawler } from './crawl/crawler';
-import { loadCrawlSources } from '@jobportal/postings';
+import { CrawlSourceStore } from './crawl/source-store';
 import { createIngestPipeline } from './ingest/ingest-pipeline';
 import { createIngestWorker } from './ingest/ingest.processor';
 import { createAlerting } from './notifications/alerting';
@@ -46,10 +46,18 @@ async function bootstrap() {
     await alerting.startWorker(pipeline.es, pipeline.alias, { schedules: true }),
     createMaintenanceWorker(config, pipeline.es, classifier),
   ];
-  // Crawlers (issue 10): the enabled sources get a job scheduler each; this process crawls their pages.
-  const crawler = createCrawler({ config, pipeline, sources: await loadCrawlSources(config.crawl.sourcesFile) });
-  const scheduled = await crawler.scheduleSources();
-  logger.log(`Crawl schedules: ${scheduled.join(', ') || 'none enabled'} (${config.crawl.sourcesFile})`);
+  // Crawlers (issue 10): sources live in PostgreSQL (crawl_sources, the operator API changes them and
+  // their schedules at once); at start the schedules are brought in line with the table in case
+  // Redis lost them. Each run reads its source afresh, and writes its report to the table.
+  const sourceStore = new CrawlSourceStore(config.database.url);
+  const crawler = createCrawler({ config, pipeline, sources: sourceStore, runs: sourceStore });
+  try {
+    const scheduled = await crawler.scheduleSources(await sourceStore.list());
+    logger.log(`Crawl schedules: ${scheduled.join(', ') || 'none enabled'} (table crawl_sources)`);
+  } catch (err) {
+    // The schedules kept in Redis still run; only the reconciliation waits for the next start.
+    logger.warn(`Crawl schedules not reconciled: ${(err as Error).message}`);
+  }
   workers.push(crawler.startWorker());
   logger.log(`Consuming queues: ${workers.map((w) => w.name).join(', ')} (Redis ${new URL(config.redis.url).host})`);
 
@@ -60,6 +68,7 @@ async function bootstrap() {
     logger.log(`${signal}: finishing active jobs, then exiting`);
     await Promise.all(workers.map((w) => w.close()));
     await crawler.close();
+    await sourceStore.close();
     await alerting.close();
     await pipeline.close();
     await app.close();

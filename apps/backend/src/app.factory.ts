@@ -10,6 +10,7 @@ import { json, urlencoded, type NextFunction, type Request, type Response } from
 import { AppModule } from './app.module';
 import { ApiError, ErrorEnvelopeFilter } from './common/error-envelope.filter';
 import { createValidationPipe, rejectMalformedText } from './common/validation';
+import { mountBullBoard } from './queues/bull-board';
 import { applyHttpSecurity } from './security/http-security';
 
 /** Builds the HTTP application: used by main.ts and by the e2e tests, so both run the same app. */
@@ -44,6 +45,8 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   );
   SwaggerModule.setup('api/docs', app, openapi, { jsonDocumentUrl: 'api/docs-json' });
 
+  // Outside /api (its own page and API), before the frontend's catch-all route would take the path.
+  mountBullBoard(app);
   serveFrontend(app, config.app.frontendDir);
   return app;
 }

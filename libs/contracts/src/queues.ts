@@ -93,6 +93,15 @@ export interface CrawlSourceJob {
   source: string;
 }
 
+/**
+ * The BullMQ job scheduler of one source (`crawl` queue): the operator API upserts it on every change
+ * and removes it when the source is disabled or deleted; the workers reconcile all of them at start.
+ */
+export const CRAWL_SCHEDULER_PREFIX = 'crawl-';
+export function crawlSchedulerId(source: string): string {
+  return `${CRAWL_SCHEDULER_PREFIX}${source}`;
+}
+
 export interface CrawlPageJob {
   source: string;
   runId: string;

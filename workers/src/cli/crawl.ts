@@ -5,19 +5,23 @@ import type { CrawlReport } from '@jobportal/contracts';
 import { ModelArtifactError } from '@jobportal/occupations';
 import { SearchUnavailableError } from '@jobportal/search';
 import { createCrawler } from '../crawl/crawler';
-import { CrawlSourcesError, loadCrawlSources } from '@jobportal/postings';
+import { CrawlSourceStore, CrawlSourceStoreError } from '../crawl/source-store';
+import { CrawlSourcesError, loadCrawlSources, type CrawlSource } from '@jobportal/postings';
 import { createIngestPipeline } from '../ingest/ingest-pipeline';
 import { UsageError, parseCliArgs, runCli } from './args';
 
 const USAGE = `Usage:
-  npm run crawl -- --source <name> --once      crawl one configured source now, print a report
-Options: --sources-file <path> (default data/crawl-sources.json), --json (report as JSON on stdout),
-         --no-classify (skip occupation coding), --concurrency <n> (pages in flight, default 8)
+  npm run crawl -- --source <name> --once      crawl one source now, print a report
+The source comes from the crawl_sources table at DATABASE_URL (the operator API edits it), and the
+run's report is stored there as the source's last run.
+Options: --sources-file <path> (take the source from a JSON file instead; its report is not stored),
+         --json (report as JSON on stdout), --no-classify (skip occupation coding),
+         --concurrency <n> (pages in flight, default 8)
 The source need not be enabled: --once is how an operator tries a source before enabling it.`;
 
 interface CrawlArgs {
   source: string;
-  sourcesFile: string;
+  sourcesFile: string | null;
   json: boolean;
   classify: boolean;
   concurrency: number;
@@ -42,18 +46,26 @@ async function main(): Promise<number> {
       if (!a.once) throw new UsageError('Give --once: scheduled crawls run in the workers (npm run start:workers); this command runs one crawl now.');
       const concurrency = a.concurrency === undefined ? 8 : Number(a.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency must be a whole number from 1 to 64.');
-      return { source: a.source, sourcesFile: resolve(typeof a['sources-file'] === 'string' ? a['sources-file'] : 'data/crawl-sources.json'), json: Boolean(a.json), classify: !a['no-classify'], concurrency };
+      return { source: a.source, sourcesFile: typeof a['sources-file'] === 'string' ? resolve(a['sources-file']) : null, json: Boolean(a.json), classify: !a['no-classify'], concurrency };
     },
   );
   if (typeof args === 'number') return args;
   const config = loadConfig();
-  const sources = await loadCrawlSources(args.sourcesFile);
+  const store = args.sourcesFile ? null : new CrawlSourceStore(config.database.url);
+  let sources: CrawlSource[];
+  try {
+    sources = args.sourcesFile ? await loadCrawlSources(args.sourcesFile) : await store!.list();
+  } catch (err) {
+    await store?.close();
+    throw err;
+  }
   if (!sources.some((s) => s.name === args.source)) {
-    console.error(`Unknown source "${args.source}". Sources in ${args.sourcesFile}: ${sources.map((s) => s.name).join(', ') || 'none'}.`);
+    console.error(`Unknown source "${args.source}". Sources in ${args.sourcesFile ?? 'the crawl_sources table'}: ${sources.map((s) => s.name).join(', ') || 'none'}.`);
+    await store?.close();
     return 2;
   }
   const pipeline = await createIngestPipeline(config, undefined, { classify: args.classify });
-  const crawler = createCrawler({ config, pipeline, sources, concurrency: args.concurrency });
+  const crawler = createCrawler({ config, pipeline, sources: store ?? sources, runs: store ?? undefined, concurrency: args.concurrency });
   const worker = crawler.startWorker();
   let last = 0;
   try {
@@ -72,8 +84,9 @@ async function main(): Promise<number> {
   } finally {
     await worker.close();
     await crawler.close();
+    await store?.close();
     await pipeline.close();
   }
 }
 
-runCli(main, [ConfigError, CrawlSourcesError, ModelArtifactError, SearchUnavailableError]);
+runCli(main, [ConfigError, CrawlSourcesError, CrawlSourceStoreError, ModelArtifactError, SearchUnavailableError]);

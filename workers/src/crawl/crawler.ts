@@ -6,15 +6,28 @@ import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSour
 import { canonicalUrl, CRAWL_SOURCE_NAMES, extractPage, type CrawlAdapterName } from '@jobportal/postings';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import { bullConnection } from '../queues';
-import type { CrawlSource } from '@jobportal/postings';
+import { syncCrawlSchedules, type CrawlSource } from '@jobportal/postings';
 import { createHostPoliteness } from './host-politeness';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetcher';
 import { createUrlStateStore, type UrlStateStore } from './url-state';
 
+/** Where the crawler finds a source by name: the crawl_sources table (CrawlSourceStore) in the workers. */
+export interface CrawlSourceLookup {
+  get(name: string): Promise<CrawlSource | null>;
+}
+
+/** Told when a run starts and when its last page is done (the store writes the source's last run). */
+export interface CrawlRunRecorder {
+  runStarted(source: string, runId: string, startedAt: Date): Promise<void>;
+  runFinished(report: CrawlReport, finishedAt: Date): Promise<void>;
+}
+
 export interface CrawlerOptions {
   config: AppConfig;
   pipeline: IngestPipeline;
-  sources: CrawlSource[];
+  /** A fixed list (tests, the benchmark, --sources-file) or a lookup read again as sources change. */
+  sources: CrawlSource[] | CrawlSourceLookup;
+  runs?: CrawlRunRecorder;
   /** Politeness off: only for the benchmark against our own local server. */
   polite?: boolean;
   concurrency?: number;
@@ -23,6 +36,8 @@ export interface CrawlerOptions {
 const DEFAULT_MAX_PAGES = 10_000;
 /** How long a page's postings wait for others to share a bulk request. */
 const BATCH_WAIT_MS = 200;
+/** How long a looked-up source is reused by page jobs: an operator's edit is seen within this. */
+const SOURCE_CACHE_MS = 5000;
 
 /**
  * The crawl side of the one ingest pipeline: a BullMQ `crawl` queue with one job per page
@@ -38,7 +53,19 @@ export function createCrawler(opts: CrawlerOptions) {
   const queue = new Queue<CrawlPageJob | CrawlSourceJob>(QUEUES.crawl, { connection, prefix });
   const states: UrlStateStore = createUrlStateStore(redis, `${prefix}:`);
   const fetcher: PoliteFetcher = createPoliteFetcher({ politeness: createHostPoliteness(redis, `${prefix}:`), polite: opts.polite, ...config.crawl });
-  const sources = new Map(opts.sources.map((s) => [s.name, s]));
+  const fixed = Array.isArray(opts.sources) ? new Map(opts.sources.map((s) => [s.name, s])) : null;
+  const lookup = Array.isArray(opts.sources) ? null : opts.sources;
+  const cache = new Map<string, { at: number; source: Promise<CrawlSource | null> }>();
+  /** The source as configured now (a run start always reads it afresh; page jobs reuse it briefly). */
+  function sourceOf(name: string, fresh = false): Promise<CrawlSource | null> {
+    if (fixed) return Promise.resolve(fixed.get(name) ?? null);
+    const hit = cache.get(name);
+    if (!fresh && hit && Date.now() - hit.at < SOURCE_CACHE_MS) return hit.source;
+    const source = lookup!.get(name);
+    cache.set(name, { at: Date.now(), source });
+    source.catch(() => cache.delete(name));
+    return source;
+  }
   const keys = crawlRunKeys(prefix);
   const runKey = keys.run;
 
@@ -48,7 +75,7 @@ export function createCrawler(opts: CrawlerOptions) {
 
   /** Queues a URL once per run; returns whether it was new to the run. */
   async function enqueue(job: CrawlPageJob): Promise<boolean> {
-    const source = sources.get(job.source);
+    const source = await sourceOf(job.source);
     const added = await redis.sadd(runKey(job.runId, 'seen'), job.url);
     if (!added) return false;
     const pages = await redis.scard(runKey(job.runId, 'seen'));
@@ -100,15 +127,19 @@ export function createCrawler(opts: CrawlerOptions) {
   }
 
   async function startRun(name: string, runId: string = randomUUID()): Promise<string> {
-    const source = sources.get(name);
-    if (!source) throw new Error(`Unknown crawl source "${name}". Configured: ${[...sources.keys()].join(', ') || 'none'}.`);
-    await redis.set(runKey(runId, 'started'), String(Date.now()));
+    const source = await sourceOf(name, true);
+    if (!source) throw new Error(`Unknown crawl source "${name}". Configured: ${fixed ? [...fixed.keys()].join(', ') || 'none' : 'see GET /api/admin/crawl/sources'}.`);
+    const startedAt = new Date();
+    await redis.set(runKey(runId, 'started'), String(startedAt.getTime()));
     await redis.set(runKey(runId, 'source'), name);
     await redis.set(keys.lastRun(name), runId);
+    await opts.runs?.runStarted(name, runId, startedAt);
     for (const u of source.startUrls) {
       const url = canonicalUrl(u);
       if (url) await enqueue({ source: name, runId, url, adapter: source.adapter });
     }
+    // No page queued (no start URL survived canonicalization): the run is over already.
+    if (Number((await redis.get(runKey(runId, 'pending'))) ?? 0) <= 0) await finishRun(runId);
     return runId;
   }
 
@@ -128,16 +159,37 @@ export function createCrawler(opts: CrawlerOptions) {
       // Pending drops only once per page: after the last attempt, never per retry.
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
         await count(job.data.runId, 'errors:failed');
-        await redis.decr(runKey(job.data.runId, 'pending'));
+        await pageDone(job.data.runId);
       }
       throw err;
     }
-    await redis.decr(runKey(job.data.runId, 'pending'));
+    await pageDone(job.data.runId);
+  }
+
+  /** One page of the run is done; the page that brings pending to zero finishes the run (DECR is atomic, so one page does). */
+  async function pageDone(runId: string): Promise<void> {
+    if ((await redis.decr(runKey(runId, 'pending'))) <= 0) await finishRun(runId);
+  }
+
+  async function finishRun(runId: string): Promise<void> {
+    if (!opts.runs) return;
+    const r = await report(runId);
+    try {
+      await opts.runs.runFinished(r, new Date());
+    } catch (err) {
+      // The counts stay in Redis; failing the page job would only crawl the page again.
+      console.warn(`crawl ${r.source}: the report of run ${runId} was not stored (${(err as Error).message})`);
+    }
+  }
+
+  async function report(runId: string): Promise<CrawlReport> {
+    const started = Number((await redis.get(runKey(runId, 'started'))) ?? Date.now());
+    return { source: (await redis.get(runKey(runId, 'source'))) ?? '', runId, ...(await counts(runId)), durationMs: Date.now() - started };
   }
 
   async function handlePage(job: Job<CrawlPageJob>): Promise<void> {
     const { source: name, runId, url, adapter } = job.data;
-    const source = sources.get(name);
+    const source = await sourceOf(name);
     {
       if (!source) return void (await count(runId, 'errors:unknown_source'));
       const state = await states.get(name, url);
@@ -198,37 +250,29 @@ export function createCrawler(opts: CrawlerOptions) {
     },
     /** Starts a run of one source: queues its start URLs. */
     startRun,
-    /** One repeatable job scheduler per enabled source (its cron, UTC); a disabled source's scheduler is removed. */
-    async scheduleSources(): Promise<string[]> {
-      const scheduled: string[] = [];
-      for (const s of sources.values()) {
-        if (s.enabled) {
-          await queue.upsertJobScheduler(`crawl-${s.name}`, { pattern: s.cron, tz: 'UTC' }, { name: CRAWL_JOBS.source, data: { source: s.name } });
-          scheduled.push(s.name);
-        } else {
-          await queue.removeJobScheduler(`crawl-${s.name}`);
-        }
-      }
-      return scheduled;
+    /**
+     * One repeatable job scheduler per enabled source (its cron, UTC); a disabled source's scheduler
+     * is removed, and so is one whose source no longer exists. `list`: the sources as stored now
+     * (the workers pass the table's); by default the fixed list.
+     */
+    async scheduleSources(list: CrawlSource[] = [...(fixed?.values() ?? [])]): Promise<string[]> {
+      return syncCrawlSchedules(queue, list);
     },
     /** The latest run of a source, or null before its first. */
     async lastRun(name: string): Promise<CrawlReport | null> {
       const runId = await redis.get(keys.lastRun(name));
-      return runId ? this.report(runId) : null;
+      return runId ? report(runId) : null;
     },
     async pending(runId: string): Promise<number> {
       return Number((await redis.get(runKey(runId, 'pending'))) ?? 0);
     },
-    async report(runId: string): Promise<CrawlReport> {
-      const started = Number((await redis.get(runKey(runId, 'started'))) ?? Date.now());
-      return { source: (await redis.get(runKey(runId, 'source'))) ?? '', runId, ...(await counts(runId)), durationMs: Date.now() - started };
-    },
+    report,
     /** Resolves when every page queued for the run has been processed. */
     async waitForRun(runId: string, onProgress?: (r: CrawlReport) => void, pollMs = 500): Promise<CrawlReport> {
       for (;;) {
-        const report = await this.report(runId);
-        onProgress?.(report);
-        if ((await this.pending(runId)) <= 0) return report;
+        const r = await report(runId);
+        onProgress?.(r);
+        if ((await this.pending(runId)) <= 0) return r;
         await new Promise((r) => setTimeout(r, pollMs));
       }
     },

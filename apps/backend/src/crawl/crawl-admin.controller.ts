@@ -1,82 +1,57 @@
-import { Controller, Get, Inject, Injectable } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AppConfig } from '@jobportal/config';
-import { crawlRunKeys, type CrawlReport } from '@jobportal/contracts';
-import { CrawlSourcesError, loadCrawlSources } from '@jobportal/postings';
-import type Redis from 'ioredis';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../auth/roles.guard';
-import { ApiError } from '../common/error-envelope.filter';
-import { APP_CONFIG } from '../config/config.module';
-import { REDIS } from '../redis/redis.module';
+import { CreateCrawlSourceDto, UpdateCrawlSourceDto } from './crawl-source.dto';
+import { CrawlSourcesService, type CrawlSourceView } from './crawl-sources.service';
 
-export interface CrawlSourceView {
-  name: string;
-  adapter: string;
-  cron: string;
-  enabled: boolean;
-  startUrls: string[];
-  /** The latest run's counts (fetched, new, updated, unchanged, expired, errors by reason); null before the first. */
-  lastRun: CrawlReport | null;
-}
-
-@Injectable()
-export class CrawlAdminService {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS) private readonly redis: Redis,
-  ) {}
-
-  async sources(): Promise<CrawlSourceView[]> {
-    let sources;
-    try {
-      sources = await loadCrawlSources(this.config.crawl.sourcesFile);
-    } catch (err) {
-      if (err instanceof CrawlSourcesError) throw new ApiError(503, 'crawl_sources_invalid', err.message);
-      throw err;
-    }
-    const keys = crawlRunKeys(this.config.redis.queuePrefix);
-    try {
-      return await Promise.all(
-        sources.map(async (s) => {
-          const runId = await this.redis.get(keys.lastRun(s.name));
-          return { name: s.name, adapter: s.adapter, cron: s.cron, enabled: s.enabled, startUrls: s.startUrls, lastRun: runId ? await this.report(runId) : null };
-        }),
-      );
-    } catch (err) {
-      if (err instanceof ApiError) throw err;
-      throw new ApiError(503, 'queue_unavailable', 'Redis (the crawl state) is not reachable; try again shortly.');
-    }
-  }
-
-  private async report(runId: string): Promise<CrawlReport> {
-    const keys = crawlRunKeys(this.config.redis.queuePrefix);
-    const [h, pages, started, source] = await Promise.all([
-      this.redis.hgetall(keys.run(runId, 'counts')),
-      this.redis.scard(keys.run(runId, 'seen')),
-      this.redis.get(keys.run(runId, 'started')),
-      this.redis.get(keys.run(runId, 'source')),
-    ]);
-    const n = (k: string) => Number(h[k] ?? 0);
-    const errorsByReason: Record<string, number> = {};
-    for (const [k, v] of Object.entries(h)) if (k.startsWith('errors:')) errorsByReason[k.slice(7)] = Number(v);
-    return {
-      source: source ?? '', runId, pages,
-      fetched: n('fetched'), new: n('new'), updated: n('updated'), unchanged: n('unchanged'), expired: n('expired'),
-      errors: Object.values(errorsByReason).reduce((a, b) => a + b, 0), errorsByReason,
-      durationMs: started ? Date.now() - Number(started) : 0,
-    };
-  }
-}
-
+/** The operator's crawl sources (issue 10): the table, its schedules and the last run of each. */
 @ApiTags('admin')
-@Controller('admin/crawl')
+@Controller('admin/crawl/sources')
+@RequireRoles('operator')
+@ApiServiceUnavailableResponse({ description: '`database_unavailable` (PostgreSQL) or `queue_unavailable` (Redis): nothing was changed.' })
 export class CrawlAdminController {
-  constructor(@Inject(CrawlAdminService) private readonly service: CrawlAdminService) {}
+  constructor(@Inject(CrawlSourcesService) private readonly sources: CrawlSourcesService) {}
 
-  @Get('sources')
-  @RequireRoles('operator')
-  @ApiOkResponse({ description: 'The configured crawl sources with their latest run.' })
-  sources(): Promise<CrawlSourceView[]> {
-    return this.service.sources();
+  @Get()
+  @ApiOperation({ summary: 'Every crawl source with its last run (counts fetched, new, updated, unchanged, expired, errors by reason)' })
+  @ApiOkResponse({ description: 'The sources, by name.' })
+  list(): Promise<CrawlSourceView[]> {
+    return this.sources.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a source; when enabled, its schedule starts at once' })
+  @ApiCreatedResponse({ description: 'The source as stored.' })
+  @ApiBadRequestResponse({ description: '`validation_failed`, each bad field named.' })
+  @ApiConflictResponse({ description: '`crawl_source_exists`: the name is taken.' })
+  create(@Body() body: CreateCrawlSourceDto): Promise<CrawlSourceView> {
+    return this.sources.create(body);
+  }
+
+  @Patch(':name')
+  @ApiOperation({ summary: 'Change a source; its schedule follows at once (disabling removes it)' })
+  @ApiOkResponse({ description: 'The source as stored.' })
+  @ApiBadRequestResponse({ description: '`validation_failed`, each bad field named.' })
+  @ApiNotFoundResponse({ description: '`crawl_source_not_found`' })
+  update(@Param('name') name: string, @Body() body: UpdateCrawlSourceDto): Promise<CrawlSourceView> {
+    return this.sources.update(name, body);
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a source and its schedule (its indexed postings stay)' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiNotFoundResponse({ description: '`crawl_source_not_found`' })
+  async remove(@Param('name') name: string): Promise<void> {
+    await this.sources.remove(name);
+  }
+
+  @Post(':name/run')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Queue one run of the source now (a disabled one too); the workers crawl it' })
+  @ApiAcceptedResponse({ description: '{ source, jobId }: the crawl-source job on the crawl queue.' })
+  @ApiNotFoundResponse({ description: '`crawl_source_not_found`' })
+  run(@Param('name') name: string): Promise<{ source: string; jobId: string }> {
+    return this.sources.runNow(name);
   }
 }

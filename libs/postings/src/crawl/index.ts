@@ -4,4 +4,5 @@ export { looseDate } from './loose-date';
 export { repairJsonLd, extractJsonLd } from './jsonld';
 export { extractPage, adapterForUrl } from './extract-page';
 export { summarizePosting, type CrawledPostingSummary } from './posting-summary';
-export { loadCrawlSources, CrawlSourcesError, type CrawlSource } from './crawl-sources';
+export { loadCrawlSources, CrawlSourcesError, crawlSourceProblems, cronProblem, startUrlProblem, CRAWL_SOURCE_LIMITS, type CrawlSource } from './crawl-sources';
+export { applyCrawlSchedule, syncCrawlSchedules, type CrawlScheduleQueue } from './crawl-schedules';
