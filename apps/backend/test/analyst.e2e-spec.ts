@@ -243,6 +243,7 @@ describe('analyst API (real Elasticsearch, real PostgreSQL)', () => {
       [{ query: 'title:/dat.*/' }, 'invalid_query', { field: 'query', reason: 'regular expressions are not allowed', offset: 6, line: 1, column: 7 }],
       [{ query: 'work_mode:remote\nand skills:*thon' }, 'invalid_query', { field: 'query', reason: 'leading wildcards are not allowed', offset: 28, line: 2, column: 12 }],
       [{ query: 'python' }, 'invalid_query', { field: 'query', offset: 6 }],
+      [{ query: 'work_mode:remote or posted_at:"March 7"' }, 'invalid_query', { field: 'query', reason: '"posted_at" is a date field; "March 7" is not a date (use 2024-01-31)', offset: 20 }],
       [{ query: 'salary.secret:1' }, 'unknown_field', { field: 'query', reason: 'unknown field "salary.secret"', offset: 0 }],
       [{ query: '', breakdowns: [{ type: 'terms', field: 'employer' }] }, 'unknown_field', { field: 'breakdowns[0].field', reason: 'unknown field "employer"' }],
       [{ query: '', metrics: [{ type: 'sum', field: 'pay' }] }, 'unknown_field', { field: 'metrics[0].field', reason: 'unknown field "pay"' }],

@@ -54,6 +54,7 @@ function fail(src: string, offset: number, reason: string, code: 'invalid_query'
 }
 
 const WORD = /[A-Za-z0-9_.\-/@+*]/;
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -186,7 +187,8 @@ export function kqlToDsl(src: string, ast: KqlNode | null, fields: ReadonlyArray
       if (!Number.isFinite(n)) fail(src, offset, `"${f.name}" is a number field; "${v}" is not a number`);
       return n;
     }
-    if (f.type === 'date' && Number.isNaN(Date.parse(v))) fail(src, offset, `"${f.name}" is a date field; "${v}" is not a date (use 2024-01-31)`);
+    // Elasticsearch's strict_date_optional_time, not whatever Date.parse accepts ("March 7" is not a date to it).
+    if (f.type === 'date' && (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))) fail(src, offset, `"${f.name}" is a date field; "${v}" is not a date (use 2024-01-31)`);
     if (f.type === 'boolean') {
       if (v !== 'true' && v !== 'false') fail(src, offset, `"${f.name}" is true or false`);
       return v === 'true';
