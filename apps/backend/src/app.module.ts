@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@jobportal/config';
 import { AlertsModule } from './alerts/alerts.module';
+import { AnalystModule } from './analyst/analyst.module';
 import { AuthModule } from './auth/auth.module';
 import { CareersModule } from './careers/careers.module';
 import { ClassifyModule } from './classify/classify.module';
@@ -24,7 +25,27 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, QueuesModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule, OccupationsModule, ClassifyModule, CrawlAdminModule, CareersModule, TrendsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        SearchModule,
+        RedisModule,
+        QueuesModule,
+        DatabaseModule,
+        HealthModule,
+        StatsModule,
+        JobsModule,
+        LocationsModule,
+        NotificationsModule,
+        AuthModule,
+        MeModule,
+        AlertsModule,
+        OccupationsModule,
+        ClassifyModule,
+        CrawlAdminModule,
+        CareersModule,
+        TrendsModule,
+        AnalystModule,
+      ],
     };
   }
 }

@@ -9,7 +9,7 @@ import { SOURCE_ADAPTERS } from '@jobportal/postings';
 import { createSearchClient, deleteIndex } from '@jobportal/search';
 import { createApp } from '../src/app.factory';
 import { createIngestPipeline } from '../../../workers/src/ingest/ingest-pipeline';
-import { signUpWithCode, type TestAccount } from '../../../test/support/accounts';
+import { grantRole, signUpWithCode, type TestAccount } from '../../../test/support/accounts';
 import { FakeTwilio } from '../../../test/support/fake-twilio';
 import { DATA_DIR, REPO_ROOT } from '../../../test/support/stack';
 import { spawnSync } from 'node:child_process';
@@ -38,6 +38,7 @@ const DOCUMENTED_CODES = new Set([
   'occupation_not_found',
   'saved_job_not_found',
   'saved_search_not_found',
+  'saved_query_not_found',
   'session_not_found',
   'email_taken',
   'invalid_token',
@@ -96,6 +97,15 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/me/saved-searches', auth: true, body: ['name', 'params', 'frequency', 'channel'], weight: 6 },
   { method: 'patch', path: '/api/me/saved-searches/:id', auth: true, param: 'id', body: ['name', 'params', 'frequency', 'channel', 'paused'], weight: 4 },
   { method: 'delete', path: '/api/me/saved-searches/:id', auth: true, param: 'id', weight: 2 },
+  // The fuzz account holds the analyst role (granted in beforeAll), so these run past the guard.
+  { method: 'get', path: '/api/analyst/fields', auth: true, weight: 1 },
+  { method: 'post', path: '/api/analyst/query', auth: true, body: ['query', 'time', 'breakdowns', 'metrics', 'size'], weight: 6 },
+  { method: 'post', path: '/api/analyst/export', auth: true, body: ['query', 'time', 'format', 'fields', 'limit'], weight: 3 },
+  { method: 'get', path: '/api/analyst/saved-queries', auth: true, weight: 1 },
+  { method: 'get', path: '/api/analyst/saved-queries/:id', auth: true, param: 'id', weight: 2 },
+  { method: 'post', path: '/api/analyst/saved-queries', auth: true, body: ['name', 'query', 'time', 'breakdowns', 'metrics'], weight: 3 },
+  { method: 'put', path: '/api/analyst/saved-queries/:id', auth: true, param: 'id', body: ['name', 'query', 'time', 'breakdowns', 'metrics'], weight: 2 },
+  { method: 'delete', path: '/api/analyst/saved-queries/:id', auth: true, param: 'id', weight: 1 },
 ];
 
 /** Values a caller might send: valid words and enums, edge numbers, injection strings, control characters, huge strings. */
@@ -169,6 +179,7 @@ describe('fuzzing every endpoint (fast-check, real services)', () => {
     if (!db.isInitialized) await db.initialize();
     await db.query(`TRUNCATE notification_marks, saved_searches, saved_jobs, sessions, otp_challenges, users CASCADE`);
     account = await signUpWithCode(app, twilio, 'Fuzz Tester', 'fuzz@example.com');
+    grantRole(TEST_DATABASE_URL, account.phone, 'analyst');
   });
   afterAll(async () => {
     console.log(`fuzz: ${sent} requests (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);

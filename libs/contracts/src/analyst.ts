@@ -1,7 +1,6 @@
 /**
  * The analyst query API contract (issue 11): Kibana-Discover-style KQL queries with breakdowns and
- * metrics, exports and saved queries. Analyst or operator role only (401 unauthenticated, 403
- * forbidden_role).
+ * metrics, exports and saved queries. Analyst role only (401 unauthenticated, 403 forbidden_role).
  *
  * Routes:
  *   GET    /api/analyst/fields                      -> AnalystFieldsResponse (fields with top values)
@@ -20,7 +19,10 @@
  *   malformed or forbidden KQL -> 400 code 'invalid_query', errors: [{ field: 'query', reason, offset, line, column }]
  *   unknown field              -> 400 code 'unknown_field', errors: [{ field: 'query' | 'breakdowns[0].field' ..., reason: 'unknown field "foo"', ... }]
  *   breakdown too large        -> 400 code 'too_many_buckets', errors: [{ field: 'breakdowns[0].size', reason: 'at most 100 buckets' }]
- *   other bad parameters       -> 400 code 'invalid_parameters'
+ *                                 (also the worst-case product of both levels over ANALYST_LIMITS.totalBuckets)
+ *   other bad parameters       -> 400 code 'validation_failed', errors: [{ field, reason }]
+ *   Elasticsearch down or slow -> 503 'search_unavailable'; PostgreSQL down (saved queries) -> 503 'database_unavailable'
+ *   saved query not the caller's -> 404 'saved_query_not_found'; over ANALYST_LIMITS.savedQueries -> 422 'saved_query_limit'
  */
 
 /** Field types of the analyst field list (what a KQL value and a breakdown are checked against). */
@@ -28,7 +30,7 @@ export const ANALYST_FIELD_TYPES = ['keyword', 'text', 'number', 'date', 'boolea
 export type AnalystFieldType = (typeof ANALYST_FIELD_TYPES)[number];
 
 export interface AnalystField {
-  /** The name used in KQL and breakdowns (the ES field path, e.g. "location.region_code", "salary.annual_mid"). */
+  /** The name used in KQL and breakdowns (the ES field path, e.g. "location.region_code", "salary.annual_min"). */
   name: string;
   type: AnalystFieldType;
   /** Can be a terms/histogram/range breakdown or a metric field. */
@@ -71,7 +73,7 @@ export interface AnalystTimeRange {
 }
 
 export interface AnalystQueryRequest {
-  /** KQL, e.g. `work_mode:remote and skills:(python or sql) and salary.annual_mid >= 80000`. Empty = all. */
+  /** KQL, e.g. `work_mode:remote and skills:(python or sql) and salary.annual_min >= 80000`. Empty = all. */
   query: string;
   time?: AnalystTimeRange;
   /** At most ANALYST_LIMITS.breakdowns (2) levels; the second nests inside the first. */
@@ -85,7 +87,7 @@ export interface AnalystQueryRequest {
 export interface AnalystColumn {
   /** 'breakdown' columns hold bucket keys, 'metric' columns the figures. */
   kind: 'breakdown' | 'metric';
-  /** e.g. "location.region_code", "count", "avg(salary.annual_mid)", "p50(salary.annual_mid)". */
+  /** e.g. "location.region_code", "count", "avg(salary.annual_min)", "p50(salary.annual_min)". */
   name: string;
 }
 
@@ -145,7 +147,8 @@ export const ANALYST_DEFAULT_EXPORT_FIELDS = [
   'location.region_code',
   'work_mode',
   'experience_level',
-  'salary.annual_mid',
+  'salary.annual_min',
+  'salary.annual_max',
   'soc.code',
 ] as const;
 
@@ -163,6 +166,11 @@ export const ANALYST_LIMITS = {
   exportRows: 100_000,
   /** Elasticsearch time-out for one analyst query. */
   timeoutMs: 10_000,
+  /** Percentiles per percentiles metric; export columns; saved queries per account and their name length. */
+  percents: 5,
+  exportFields: 40,
+  savedQueries: 100,
+  savedQueryName: 100,
 } as const;
 
 export interface SavedQueryInput {

@@ -24,3 +24,6 @@ export * from './trends/derive';
 export * from './trends/growth';
 export * from './requests/growth';
 export * from './analyst/kql';
+export * from './analyst/analyst-fields';
+export * from './analyst/analyst-request';
+export * from './analyst/analyst-export';

@@ -54,6 +54,8 @@ describe('KQL', () => {
     ['python', 6, 'free text is not supported'],
     ['salary.annual_min >= lots', 0, 'is not a number'],
     ['work_mode > 3', 0, 'comparisons need one'],
+    ['posted_at:"March 7"', 0, 'is not a date'],
+    ['posted_at >= 2024-1-5', 0, 'is not a date'],
     ['title:data*', 0, 'wildcards only on keyword fields'],
     ['work_mode:remote\nand nope:1', 21, 'unknown field "nope"'],
   ])('%j fails at offset %d: %s', (q, offset, reason) => {

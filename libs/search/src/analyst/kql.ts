@@ -1,7 +1,8 @@
 /**
  * A KQL subset for the analyst API: parsed by hand to an AST, checked against one field list, then
  * turned into Elasticsearch DSL. Never `query_string`: every clause is built here, so no leading
- * wildcard, no regex and no unknown field reaches Elasticsearch. Not wired to an endpoint yet.
+ * wildcard, no regex and no unknown field reaches Elasticsearch. Used by POST /api/analyst/query
+ * and /export (analyst/analyst-request.ts).
  *
  *   query   := or
  *   or      := and ("or" and)*
@@ -10,6 +11,9 @@
  *   primary := "(" or ")" | FIELD ":" values | FIELD ("<" | "<=" | ">" | ">=") TERM
  *   values  := TERM | "(" TERM (("or" | "and") TERM)* ")"
  *   TERM    := a word (letters, digits, . _ - / @ +, a trailing-or-inner *) | "a quoted string"
+ *
+ * A quoted string is literal (a `*` in it is a star, not a wildcard); a bare `*` alone
+ * (`skills:*`) means "has a value", as in Kibana.
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { ANALYST_LIMITS, type AnalystFieldType } from '@jobportal/contracts';
@@ -19,8 +23,11 @@ type Query = estypes.QueryDslQueryContainer;
 export type KqlNode =
   | { kind: 'or' | 'and'; children: KqlNode[] }
   | { kind: 'not'; child: KqlNode }
-  | { kind: 'match'; field: string; values: string[]; op: 'or' | 'and'; offset: number }
+  | { kind: 'match'; field: string; values: KqlValue[]; op: 'or' | 'and'; offset: number }
   | { kind: 'range'; field: string; op: '<' | '<=' | '>' | '>='; value: string; offset: number };
+
+/** A value as written: `quoted` values are literal text, unquoted ones may carry wildcards. */
+export interface KqlValue { text: string; quoted: boolean }
 
 export class KqlError extends Error {
   constructor(
@@ -47,6 +54,7 @@ function fail(src: string, offset: number, reason: string, code: 'invalid_query'
 }
 
 const WORD = /[A-Za-z0-9_.\-/@+*]/;
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -98,7 +106,7 @@ export function parseKql(src: string): KqlNode | null {
     const t = peek();
     if (!t || (t.type !== 'word' && t.type !== 'string')) fail(src, t?.offset ?? end(), 'expected a value');
     pos++;
-    if (t.type === 'word' && t.text.startsWith('*')) fail(src, t.offset, 'leading wildcards are not allowed');
+    if (t.type === 'word' && t.text.startsWith('*') && t.text !== '*') fail(src, t.offset, 'leading wildcards are not allowed');
     return t;
   };
   const or = (depth: number): KqlNode => {
@@ -113,7 +121,12 @@ export function parseKql(src: string): KqlNode | null {
     return children.length === 1 ? children[0] : { kind: 'and', children };
   };
   const not = (depth: number): KqlNode => {
-    if (isKw(peek(), 'not')) { pos++; return { kind: 'not', child: not(depth + 1) }; }
+    if (isKw(peek(), 'not')) {
+      // "not not not ..." nests too; without this bound it would recurse once per word.
+      if (depth + 1 > ANALYST_LIMITS.queryDepth) fail(src, peek()!.offset, `nesting deeper than ${ANALYST_LIMITS.queryDepth} levels`);
+      pos++;
+      return { kind: 'not', child: not(depth + 1) };
+    }
     return primary(depth);
   };
   const primary = (depth: number): KqlNode => {
@@ -132,26 +145,29 @@ export function parseKql(src: string): KqlNode | null {
     if (sep?.type === 'op') {
       pos++;
       const v = term();
+      if (v.type === 'word' && v.text.includes('*')) fail(src, v.offset, 'wildcards cannot be compared');
       return { kind: 'range', field: t.text, op: sep.text as '<' | '<=' | '>' | '>=', value: v.text, offset: t.offset };
     }
     if (sep?.type !== ':') fail(src, sep?.offset ?? end(), `expected ":" or a comparison after "${t.text}" (free text is not supported; use a field, e.g. title:"${t.text}")`);
     pos++;
     if (peek()?.type === '(') {
       pos++;
-      const values = [term().text];
+      const value = (t: Token): KqlValue => ({ text: t.text, quoted: t.type === 'string' });
+      const values = [value(term())];
       let op: 'or' | 'and' | null = null;
       while (isKw(peek(), 'or') || isKw(peek(), 'and')) {
         const o = peek()!.text.toLowerCase() as 'or' | 'and';
         if (op && o !== op) fail(src, peek()!.offset, 'mixing "and" and "or" in one value list; use parentheses around whole clauses');
         op = o;
         pos++;
-        values.push(term().text);
+        values.push(value(term()));
       }
       if (peek()?.type !== ')') fail(src, peek()?.offset ?? end(), 'expected ")"');
       pos++;
       return { kind: 'match', field: t.text, values, op: op ?? 'or', offset: t.offset };
     }
-    return { kind: 'match', field: t.text, values: [term().text], op: 'or', offset: t.offset };
+    const v = term();
+    return { kind: 'match', field: t.text, values: [{ text: v.text, quoted: v.type === 'string' }], op: 'or', offset: t.offset };
   };
   const ast = or(0);
   if (pos < tokens.length) fail(src, tokens[pos].offset, `unexpected "${tokens[pos].text}"; join clauses with and / or`);
@@ -171,19 +187,24 @@ export function kqlToDsl(src: string, ast: KqlNode | null, fields: ReadonlyArray
       if (!Number.isFinite(n)) fail(src, offset, `"${f.name}" is a number field; "${v}" is not a number`);
       return n;
     }
-    if (f.type === 'date' && Number.isNaN(Date.parse(v))) fail(src, offset, `"${f.name}" is a date field; "${v}" is not a date (use 2024-01-31)`);
+    // Elasticsearch's strict_date_optional_time, not whatever Date.parse accepts ("March 7" is not a date to it).
+    if (f.type === 'date' && (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))) fail(src, offset, `"${f.name}" is a date field; "${v}" is not a date (use 2024-01-31)`);
     if (f.type === 'boolean') {
       if (v !== 'true' && v !== 'false') fail(src, offset, `"${f.name}" is true or false`);
       return v === 'true';
     }
     return v;
   };
-  const one = (f: KqlField, v: string, offset: number): Query => {
-    if (v.includes('*')) {
+  const one = (f: KqlField, value: KqlValue, offset: number): Query => {
+    const v = value.text;
+    if (!value.quoted && v === '*') return { exists: { field: f.name } };
+    if (!value.quoted && v.includes('*')) {
       if (f.type !== 'keyword') fail(src, offset, `wildcards only on keyword fields, not "${f.name}"`);
+      // `?` and the backslash are wildcard syntax too; the tokenizer never lets them into a word.
       return { wildcard: { [f.name]: { value: v, case_insensitive: true } } };
     }
     if (f.type === 'text') return { match_phrase: { [f.name]: v } };
+    // A quoted value on a keyword field is matched exactly; wildcard syntax in it is only text.
     return { term: { [f.name]: scalar(f, v, offset) } };
   };
   const walk = (n: KqlNode): Query => {
@@ -206,4 +227,33 @@ export function kqlToDsl(src: string, ast: KqlNode | null, fields: ReadonlyArray
     }
   };
   return walk(ast);
+}
+
+const KEYWORDS = new Set(['and', 'or', 'not']);
+
+function printValue(v: KqlValue): string {
+  // A word that would not re-read as the same word is quoted (a keyword, a character outside WORD).
+  const bare = !v.quoted && v.text.length > 0 && !KEYWORDS.has(v.text.toLowerCase()) && [...v.text].every((c) => WORD.test(c));
+  return bare ? v.text : `"${v.text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
+/** The query as understood, printed back from the AST (parenthesized where precedence needs it). */
+export function printKql(ast: KqlNode | null): string {
+  if (!ast) return '';
+  const walk = (n: KqlNode, parent: 'or' | 'and' | 'not' | null): string => {
+    switch (n.kind) {
+      case 'or':
+      case 'and': {
+        const text = n.children.map((c) => walk(c, n.kind)).join(` ${n.kind} `);
+        return parent === null || (parent === 'or' && n.kind === 'and') ? text : `(${text})`;
+      }
+      case 'not':
+        return `not ${walk(n.child, 'not')}`;
+      case 'match':
+        return n.values.length === 1 ? `${n.field}:${printValue(n.values[0])}` : `${n.field}:(${n.values.map(printValue).join(` ${n.op} `)})`;
+      case 'range':
+        return `${n.field} ${n.op} ${n.value}`;
+    }
+  };
+  return walk(ast, null);
 }

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AnalystExportRequest,
@@ -27,8 +27,22 @@ export class ExploreApi {
   }
 
   /** The export as a file body; the caller offers it as a download. */
-  export(request: AnalystExportRequest): Promise<Blob> {
-    return firstValueFrom(this.http.post(apiUrl(this.baseUrl, '/api/analyst/export'), request, { responseType: 'blob' }));
+  async export(request: AnalystExportRequest): Promise<Blob> {
+    try {
+      return await firstValueFrom(this.http.post(apiUrl(this.baseUrl, '/api/analyst/export'), request, { responseType: 'blob' }));
+    } catch (error) {
+      // A blob request gets its error envelope as a Blob too: read it back so the page can show the field and position.
+      if (error instanceof HttpErrorResponse && error.error instanceof Blob) {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(await error.error.text());
+        } catch {
+          body = null;
+        }
+        throw new HttpErrorResponse({ error: body, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
+      }
+      throw error;
+    }
   }
 
   savedQueries(): Promise<SavedQuery[]> {

@@ -40,7 +40,7 @@ interface MetricPick {
 }
 
 const DATE_INTERVALS = ['day', 'week', 'month', 'quarter', 'year'] as const;
-const ROLES_ALLOWED = new Set(['analyst', 'operator']);
+const ROLES_ALLOWED = new Set(['analyst']);
 
 /** "0-50000, 50000-" -> range buckets; an empty end is open. */
 function parseRanges(text: string): Array<{ from?: number; to?: number }> {
@@ -270,8 +270,10 @@ export class ExplorePage {
 
   protected async exportResult(format: AnalystExportFormat): Promise<void> {
     const { query, time } = this.request();
+    this.lastRunQuery = query;
     try {
       const blob = await this.api.export({ query, time, format });
+      this.error.set(null);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -288,6 +290,7 @@ export class ExplorePage {
     const name = this.saveName().trim();
     if (!name) return;
     const { query, time, breakdowns, metrics } = this.request();
+    this.lastRunQuery = query;
     try {
       await this.api.saveQuery({ name, query, time, breakdowns, metrics });
       this.saveName.set('');

@@ -14,6 +14,6 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/saved', label: 'Saved', icon: 'bookmark' },
   { path: '/careers', label: 'Careers', icon: 'school' },
   { path: '/trends', label: 'Trends', icon: 'trending' },
-  { path: '/explore', label: 'Explore', icon: 'explore', roles: ['analyst', 'operator'] },
+  { path: '/explore', label: 'Explore', icon: 'explore', roles: ['analyst'] },
   { path: '/services', label: 'Services', icon: 'services' },
 ];
