@@ -13,6 +13,7 @@ import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OccupationsModule } from './occupations/occupations.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewModule } from './review/review.module';
 import { CrawlAdminModule } from './crawl/crawl-admin.module';
 import { SearchModule } from './search/search.module';
 import { StatsModule } from './stats/stats.module';
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule, OccupationsModule, ClassifyModule, CrawlAdminModule, CareersModule, TrendsModule],
+      imports: [ConfigModule.forRoot(config), SearchModule, RedisModule, DatabaseModule, HealthModule, StatsModule, JobsModule, LocationsModule, NotificationsModule, AuthModule, MeModule, AlertsModule, OccupationsModule, ClassifyModule, CrawlAdminModule, CareersModule, TrendsModule, ReviewModule],
     };
   }
 }

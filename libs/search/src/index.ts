@@ -24,3 +24,4 @@ export * from './trends/derive';
 export * from './trends/growth';
 export * from './requests/growth';
 export * from './analyst/kql';
+export * from './requests/review';

@@ -2,6 +2,7 @@ import { Accounts1795301481927 } from './1795301481927-accounts';
 import { AlertDigests1795400000000 } from './1795400000000-alert-digests';
 import { Roles1795500000000 } from './1795500000000-roles';
 import { CareerPlans1795610000000 } from './1795610000000-career-plans';
+import { OccupationCorrections1795900000000 } from './1795900000000-occupation-corrections';
 
 /** Every migration, oldest first. Classes rather than a glob, so ts-jest and the build load the same list. */
-export const MIGRATIONS = [Accounts1795301481927, AlertDigests1795400000000, Roles1795500000000, CareerPlans1795610000000];
+export const MIGRATIONS = [Accounts1795301481927, AlertDigests1795400000000, Roles1795500000000, CareerPlans1795610000000, OccupationCorrections1795900000000];
