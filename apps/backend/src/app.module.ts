@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OccupationsModule } from './occupations/occupations.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewModule } from './review/review.module';
 import { CrawlAdminModule } from './crawl/crawl-admin.module';
 import { SearchModule } from './search/search.module';
 import { StatsModule } from './stats/stats.module';
@@ -45,6 +46,7 @@ export class AppModule {
         CareersModule,
         TrendsModule,
         AnalystModule,
+        ReviewModule,
       ],
     };
   }

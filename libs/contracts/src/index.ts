@@ -7,3 +7,4 @@ export * from './careers';
 export * from './career-plans';
 export * from './trends';
 export * from './analyst';
+export * from './review';

@@ -159,6 +159,12 @@ export interface PostingSoc {
   major_title: string;
   confidence: number;
   needs_review: boolean;
+  /**
+   * Who set the code: absent or "model" for the classifier, "human" once an analyst confirmed or
+   * corrected it in the review queue (confidence 1, needs_review false). Ingest and reclassify keep
+   * a human code instead of recoding the posting (see docs/classifier.md, "Review queue").
+   */
+  coded_by?: 'model' | 'human';
 }
 
 /**

@@ -27,3 +27,4 @@ export * from './analyst/kql';
 export * from './analyst/analyst-fields';
 export * from './analyst/analyst-request';
 export * from './analyst/analyst-export';
+export * from './requests/review';

@@ -37,7 +37,9 @@ export async function ensureIndex(client: Client, name: IndexName, opts: EnsureI
     const exists = await client.indices.existsAlias({ name: alias });
     if (exists) {
       const current = await client.indices.getAlias({ name: alias });
-      return { alias, index: Object.keys(current)[0], created: false };
+      const index = Object.keys(current)[0];
+      await putCurrentMappings(client, name, index);
+      return { alias, index, created: false };
     }
     const index = concreteIndexName(name, INDEX_VERSIONS[name], prefix);
     const def = loadIndexDefinition(name);
@@ -51,6 +53,20 @@ export async function ensureIndex(client: Client, name: IndexName, opts: EnsureI
     return { alias, index, created: !indexExists };
   } catch (err) {
     throw toSearchError(err, `ensure index ${alias}`);
+  }
+}
+
+/**
+ * Adds the fields the definition has gained since `index` was created (e.g. soc.coded_by, issue
+ * 13) to its mapping. Only additive changes pass: Elasticsearch rejects a changed field type,
+ * which still needs a new version and a rebuild (reclassify). Fields already mapped the same way
+ * are a no-op, so this is safe to repeat.
+ */
+export async function putCurrentMappings(client: Client, name: IndexName, index: string): Promise<void> {
+  try {
+    await client.indices.putMapping({ index, ...loadIndexDefinition(name).mappings } as never);
+  } catch (err) {
+    throw toSearchError(err, `update the mapping of ${index}`);
   }
 }
 

@@ -30,6 +30,7 @@ import {
   splitFingerprint,
   type EvaluationMetrics,
 } from '@jobportal/occupations';
+import { readStoredCorrections } from '../ingest/human-codes';
 import { parseCliArgs, runCli } from './args';
 
 const USAGE = `Usage:
@@ -131,6 +132,21 @@ async function main(): Promise<number> {
     return { source, ...topOne(idx.map((i) => labelledResults[i]), items), model: topOne(classifier.predict(items, 1), items) };
   });
 
+  // Analysts' corrections from the review queue (issue 13): the model's code against the human one,
+  // on the posting titles people actually looked at. Postings flagged for review are the hard ones,
+  // so this runs lower than the other sets; once train:classifier has used them it runs higher.
+  const stored = await readStoredCorrections(config.database.url);
+  const correctionItems: LabelledItem[] = (stored.corrections ?? []).map((c) => ({ title: c.title, soc: c.humanCode }));
+  const corrected = correctionItems.length
+    ? {
+        model: topOne(classifier.predict(correctionItems, 1), correctionItems),
+        ensemble: topOne(prodEnsemble.predict(correctionItems, 1), correctionItems),
+        confirmed: stored.corrections!.filter((c) => c.action === 'confirm').length,
+        inTraining: metadata.examples.corrections ?? 0,
+      }
+    : null;
+  const correctedNote = stored.corrections ? `${stored.corrections.length} corrected postings` : `no corrected postings (${stored.reason})`;
+
   // The sample postings as ingest codes them (title, description, employer): share flagged before and after.
   const samples: ClassifyItem[] = [];
   for (const name of SAMPLE_SOURCES) {
@@ -150,7 +166,7 @@ async function main(): Promise<number> {
   if (args.json) {
     console.log(
       JSON.stringify(
-        { date, machine, metadata, classifier: model, uncalibrated, baselines: { occupationTitles: baselineTitles, allTrainingTitles: baselineAll }, ensemble: { chosen, grid, held, real, bySource, samplesFlagged } },
+        { date, machine, metadata, classifier: model, uncalibrated, baselines: { occupationTitles: baselineTitles, allTrainingTitles: baselineAll }, ensemble: { chosen, grid, held, real, bySource, samplesFlagged }, corrected },
         null,
         2,
       ),
@@ -234,6 +250,18 @@ async function main(): Promise<number> {
       r1(`dictionary alone (found ${pct(real.dictionary.found / real.dictionary.count)}; not found = wrong)`, real.dictionary),
       r1('**ensemble** (raw title to the classifier, normalized title to the dictionary)', real.ensemble),
       '',
+      ...(corrected
+        ? [
+            `Corrected postings from the review queue (${corrected.model.count}: ${corrected.confirmed} confirmed, ${corrected.model.count - corrected.confirmed} corrected; the analyst's code is the truth; ` +
+              `${corrected.inTraining} of them were training titles of this model):`,
+            '',
+            '| coder | top-1 6-digit | top-1 2-digit |',
+            '| --- | --- | --- |',
+            r1('classifier alone, corrected postings', corrected.model),
+            r1('**ensemble**, corrected postings', corrected.ensemble),
+            '',
+          ]
+        : [`Corrected postings from the review queue: ${correctedNote}.`, '']),
       '| source | titles | classifier alone 6 / 2-digit | ensemble 6 / 2-digit |',
       '| --- | --- | --- | --- |',
       ...bySource.map((b) => `| ${b.source} | ${b.count} | ${pct(b.model.top1Soc)} / ${pct(b.model.top1Major)} | ${pct(b.top1Soc)} / ${pct(b.top1Major)} |`),
@@ -293,6 +321,9 @@ async function main(): Promise<number> {
         `baseline (all)    top-1 ${pct(baselineAll.top1Soc)} top-5 ${pct(baselineAll.top5Soc)} (6-digit); top-1 ${pct(baselineAll.top1Major)} top-5 ${pct(baselineAll.top5Major)} (2-digit)`,
         `confidence >= ${conf.threshold}: ${pct(conf.shareAbove)} of titles, ${pct(conf.top1SocAbove)} right (6-digit); ECE ${conf.ece.toFixed(3)}`,
         `ensemble ${JSON.stringify(chosen)}: held-out top-1 ${pct(held.ensemble.top1Soc)} / ${pct(held.ensemble.top1Major)}; hand-labelled ${pct(real.model.top1Soc)} / ${pct(real.model.top1Major)} -> ${pct(real.ensemble.top1Soc)} / ${pct(real.ensemble.top1Major)}`,
+        corrected
+          ? `corrected postings (${corrected.model.count}): classifier ${pct(corrected.model.top1Soc)} / ${pct(corrected.model.top1Major)}, ensemble ${pct(corrected.ensemble.top1Soc)} / ${pct(corrected.ensemble.top1Major)} (6 / 2-digit)`
+          : `corrected postings: ${correctedNote}`,
         `threshold ${chosen.threshold}: held-out ${pct(held.thresholds.shareAbove)} above, ${pct(held.thresholds.precisionAbove)} right; samples flagged ${samplesFlagged.before} -> ${samplesFlagged.after} of ${samplesFlagged.count}`,
       ].join('\n'),
     );

@@ -4,6 +4,7 @@ import { MAINTENANCE_JOBS, QUEUES, type ReclassifyJob, type ReclassifyProgress, 
 import { initTensorflow, loadClassifier, ModelArtifactError } from '@jobportal/occupations';
 import { createSearchClient, SearchUnavailableError } from '@jobportal/search';
 import { Queue, QueueEvents } from 'bullmq';
+import { CorrectionStore, HumanCodeGuard } from '../ingest/human-codes';
 import { createPostingCoder } from '../ingest/posting-coder';
 import { reclassifyPostings, ReclassifyError } from '../reclassify/reclassify-postings';
 import { bullConnection, DEFAULT_JOB_OPTIONS } from '../queues';
@@ -57,17 +58,20 @@ async function runInline(config: AppConfig, batchSize: number | undefined): Prom
   await initTensorflow();
   const { classifier } = await loadClassifier(config.models.dir, { dataDir: config.data.dir });
   const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 60_000, maxRetries: 0 });
+  const corrections = new CorrectionStore(config.database.url);
   try {
     return await reclassifyPostings({
       es,
       prefix: config.elastic.indexPrefix,
       coder: createPostingCoder(classifier),
+      humanCodes: new HumanCodeGuard({ store: corrections, es, warn: (m) => process.stderr.write(`[reclassify] ${m}\n`) }),
       batchSize,
       retry: { attempts: config.ingest.retryAttempts, initialDelayMs: config.ingest.retryInitialDelayMs },
       onProgress: progressPrinter(),
     });
   } finally {
     await es.close();
+    await corrections.close();
   }
 }
 

@@ -2,6 +2,8 @@ import { cpus } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '@jobportal/config';
 import {
+  buildTrainingSet,
+  DEFAULT_SPLIT,
   DEFAULT_TRAIN_OPTIONS,
   initTensorflow,
   loadClassifier,
@@ -12,14 +14,18 @@ import {
   trainClassifier,
   type TrainProgress,
 } from '@jobportal/occupations';
+import { readStoredCorrections } from '../ingest/human-codes';
 import { parseCliArgs, runCli, UsageError } from './args';
 
 const USAGE = `Usage:
   npm run train:classifier [-- --seed N --epochs N --dim N]
 Trains the occupation classifier on the O*NET tables in DATA_DIR and writes it to
 MODEL_DIR/occupation-classifier (model.json + weights.bin). Defaults: seed ${DEFAULT_TRAIN_OPTIONS.seed}, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, dim ${DEFAULT_TRAIN_OPTIONS.dim}.
+Analysts' corrections from the review queue (DATABASE_URL, table occupation_corrections) are
+added to the training examples when the database is reachable; the output says how many.
 Options: --backend wasm|cpu (default wasm), --json (print the result as JSON),
-  --if-missing (keep a model that is already there and loads; what setup, the demo and CI use)`;
+  --if-missing (keep a model that is already there and loads; what setup, the demo and CI use),
+  --data-only (assemble the training data, print its counts and the corrections used, train nothing)`;
 
 const positiveInt = (name: string, value: string | boolean | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -33,7 +39,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 async function main(): Promise<number> {
   const args = parseCliArgs(
     process.argv.slice(2),
-    { seed: 'string', epochs: 'string', dim: 'string', backend: 'string', json: 'boolean', 'if-missing': 'boolean' },
+    { seed: 'string', epochs: 'string', dim: 'string', backend: 'string', json: 'boolean', 'if-missing': 'boolean', 'data-only': 'boolean' },
     USAGE,
     (a) => {
       if (a.backend !== undefined && a.backend !== 'wasm' && a.backend !== 'cpu') throw new UsageError('--backend must be wasm or cpu.');
@@ -42,6 +48,7 @@ async function main(): Promise<number> {
         backend: a.backend,
         json: a.json === true,
         ifMissing: a['if-missing'] === true,
+        dataOnly: a['data-only'] === true,
         seed: positiveInt('seed', a.seed, DEFAULT_TRAIN_OPTIONS.seed),
         epochs: positiveInt('epochs', a.epochs, DEFAULT_TRAIN_OPTIONS.epochs),
         dim: positiveInt('dim', a.dim, DEFAULT_TRAIN_OPTIONS.dim),
@@ -65,6 +72,27 @@ async function main(): Promise<number> {
   }
 
   const catalog = await loadOccupationCores(config.data.dir);
+  // Analysts' corrections (review queue) are training data; without the database, O*NET alone.
+  const stored = await readStoredCorrections(config.database.url);
+  const extraExamples = (stored.corrections ?? []).map((c) => ({ title: c.title, socCode: c.humanCode, onetCode: c.humanOnetCode }));
+  console.error(
+    stored.corrections
+      ? `[train] ${stored.corrections.length} analyst corrections from the review queue (DATABASE_URL)`
+      : `[train] no analyst corrections: ${stored.reason}; training on O*NET alone`,
+  );
+  const correctionsLine = (r: { given: number; used: number; heldOut: number; unknownCode: number } | undefined) =>
+    !stored.corrections
+      ? `Analyst corrections: none used (${stored.reason}).`
+      : `Analyst corrections: ${r?.used ?? 0} of ${stored.corrections.length} used as training titles` +
+        (r && (r.heldOut || r.unknownCode) ? ` (${r.heldOut} left out: the title is a held-out evaluation title; ${r.unknownCode} with a code the model has no class for)` : '') +
+        '.';
+  if (args.dataOnly) {
+    const set = buildTrainingSet(catalog.occupations.values(), { ...DEFAULT_SPLIT, seed }, extraExamples);
+    const summary = { labels: set.labels.length, train: set.train.length, calibration: set.calibration.length, evaluation: set.evaluation.length, corrections: set.extra ?? { given: 0, used: 0, heldOut: 0, unknownCode: 0 } };
+    if (args.json) console.log(JSON.stringify(summary, null, 2));
+    else console.log(`Training data (seed ${seed}): ${summary.labels} occupations, ${summary.train} training examples, ${summary.calibration} calibration and ${summary.evaluation} held-out titles.\n${correctionsLine(set.extra)}`);
+    return 0;
+  }
   const bar = process.stderr.isTTY
     ? new SingleBar({ format: '[train] epoch {epoch}/{epochs} {bar} {percentage}% | batch {value}/{total}', stream: process.stderr, hideCursor: true })
     : null;
@@ -83,11 +111,11 @@ async function main(): Promise<number> {
     }
   };
 
-  const { classifier, metadata } = await trainClassifier(catalog.occupations.values(), catalog.onetVersion, { seed, epochs, dim, onProgress });
+  const { classifier, metadata, trainingSet } = await trainClassifier(catalog.occupations.values(), catalog.onetVersion, { seed, epochs, dim, onProgress, extraExamples });
   const dir = await saveClassifier(classifier, config.models.dir, metadata);
   const m = metadata.evaluation!;
   if (args.json) {
-    console.log(JSON.stringify({ dir, metadata }, null, 2));
+    console.log(JSON.stringify({ dir, metadata, corrections: trainingSet.extra ?? null }, null, 2));
   } else {
     console.log(
       [
@@ -97,6 +125,7 @@ async function main(): Promise<number> {
         m.confidence
           ? `Confidence >= ${m.confidence.threshold}: ${pct(m.confidence.shareAbove)} of titles, ${pct(m.confidence.top1SocAbove)} right at 6 digits; ECE ${m.confidence.ece.toFixed(3)}.`
           : '',
+        correctionsLine(trainingSet.extra),
         'Full report with the baseline: npm run eval:classifier',
       ]
         .filter(Boolean)

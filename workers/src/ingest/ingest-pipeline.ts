@@ -14,6 +14,7 @@ import {
 } from '@jobportal/postings';
 import { initTensorflow, loadClassifier, type OccupationClassifier } from '@jobportal/occupations';
 import { bulkIndexPostings, createSearchClient, ensureIndex, type Client, type RetryPolicy } from '@jobportal/search';
+import { CorrectionStore, HumanCodeGuard } from './human-codes';
 import { createPostingCoder } from './posting-coder';
 
 export interface ImportFileOptions {
@@ -78,6 +79,9 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
   const skills = await loadTechnologySkills(config.data.technologySkillsCsv);
   const normalizer = createPostingNormalizer({ skills });
   const alias = `${config.elastic.indexPrefix}postings`;
+  // A re-imported posting comes without its analyst's code: the guard gives it back before coding.
+  const corrections = coder ? new CorrectionStore(config.database.url) : null;
+  const humanCodes = coder ? new HumanCodeGuard({ store: corrections, es, warn: (m) => process.emitWarning(m) }) : null;
   let indexReady: Promise<string> | null = null;
 
   async function run(source: SourceName, filePath: string, stamp: string, rows: AsyncIterable<RawPosting | RejectedRow>, opts: ImportFileOptions): Promise<IngestReport> {
@@ -96,8 +100,8 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
       // swaps the alias, the next batch lands in the new index. requireAlias: a missing alias is
       // an error, not an auto-created index with a guessed mapping.
       const sink: PostingSink = {
-        write: (docs) => {
-          if (coder) needsReview += coder.code(docs);
+        write: async (docs) => {
+          if (coder) needsReview += coder.code(await humanCodes!.apply(docs, alias));
           return bulkIndexPostings(es, alias, docs, { retry, requireAlias: true });
         },
       };
@@ -157,6 +161,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
     },
     async close() {
       await es.close();
+      await corrections?.close();
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   type Client,
   type RetryPolicy,
 } from '@jobportal/search';
+import type { HumanCodeGuard } from '../ingest/human-codes';
 import type { PostingCoder } from '../ingest/posting-coder';
 
 export interface ReclassifyOptions {
@@ -20,6 +21,8 @@ export interface ReclassifyOptions {
   /** ES_INDEX_PREFIX: the alias is `<prefix>postings`. */
   prefix: string;
   coder: PostingCoder;
+  /** Keeps analysts' codes instead of recoding those postings (the corrections table and the index flag). */
+  humanCodes?: HumanCodeGuard;
   batchSize?: number;
   retry?: RetryPolicy;
   onProgress?: (p: ReclassifyProgress) => void;
@@ -64,7 +67,8 @@ export async function reclassifyPostings(opts: ReclassifyOptions): Promise<Recla
   const progress: ReclassifyProgress = { phase: 'copy', alias, fromIndex, toIndex, total, copied: 0, caughtUp: 0, needsReview: 0 };
   const report = () => opts.onProgress?.({ ...progress });
   const write = async (docs: PostingDocument[], op: 'index' | 'create'): Promise<BulkIndexResult & { flagged: number }> => {
-    const flagged = coder.code(docs);
+    // The documents carry their index flag, so no lookup in the index: only the table is asked.
+    const flagged = coder.code(opts.humanCodes ? await opts.humanCodes.apply(docs, null) : docs);
     // Fields derived from the posting's own figures are recomputed too, so a rebuild brings postings
     // indexed before them (salary.bands, postings v2) up to the current mapping.
     for (const d of docs) if (d.salary) d.salary.bands = payBandsOf(d.salary.annual_min, d.salary.annual_max);

@@ -4,6 +4,7 @@ import { MAINTENANCE_JOBS, QUEUES, type ReclassifyJob, type ReclassifyReport } f
 import type { OccupationClassifier } from '@jobportal/occupations';
 import type { Client } from '@jobportal/search';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { CorrectionStore, HumanCodeGuard } from '../ingest/human-codes';
 import { createPostingCoder } from '../ingest/posting-coder';
 import { bullConnection } from '../queues';
 import { reclassifyPostings, ReclassifyError } from './reclassify-postings';
@@ -19,12 +20,14 @@ export function createMaintenanceWorker(config: AppConfig, es: Client, classifie
     QUEUES.maintenance,
     async (job: Job<ReclassifyJob, ReclassifyReport>) => {
       switch (job.name) {
-        case MAINTENANCE_JOBS.reclassifyPostings:
+        case MAINTENANCE_JOBS.reclassifyPostings: {
+          const corrections = new CorrectionStore(config.database.url);
           try {
             return await reclassifyPostings({
               es,
               prefix: config.elastic.indexPrefix,
               coder,
+              humanCodes: new HumanCodeGuard({ store: corrections, es, warn: (m) => logger.warn(m) }),
               batchSize: job.data.batchSize,
               retry: { attempts: config.ingest.retryAttempts, initialDelayMs: config.ingest.retryInitialDelayMs },
               onProgress: (p) => void job.updateProgress(p).catch(() => undefined),
@@ -32,7 +35,10 @@ export function createMaintenanceWorker(config: AppConfig, es: Client, classifie
           } catch (err) {
             if (err instanceof ReclassifyError) throw new UnrecoverableError(err.message);
             throw err;
+          } finally {
+            await corrections.close();
           }
+        }
         default:
           throw new UnrecoverableError(`Unknown job "${job.name}" on queue ${QUEUES.maintenance}`);
       }

@@ -82,6 +82,12 @@ export const routes: Routes = [
     loadComponent: () => import('./explore/explore-page').then((m) => m.ExplorePage),
   },
   {
+    path: 'review',
+    title: 'Review occupation codes',
+    canActivate: [requireSignIn],
+    loadComponent: () => import('./review/review-page').then((m) => m.ReviewPage),
+  },
+  {
     path: 'services',
     title: 'Services',
     loadComponent: () => import('./services/services-page').then((m) => m.ServicesPage),

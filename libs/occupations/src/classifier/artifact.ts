@@ -21,7 +21,8 @@ export interface TrainingMetadata {
   onetVersion: string;
   backend: string;
   trainingSeconds: number;
-  examples: { train: number; calibration: number; evaluation: number };
+  /** `corrections`: analysts' titles among the training examples (each counted once), when any were given. */
+  examples: { train: number; calibration: number; evaluation: number; corrections?: number };
   /** How the held-out titles were chosen; eval rebuilds the split from these and checks the fingerprint. */
   split: SplitOptions & { trainShare: number; fingerprint: string };
   hyperparameters: { dim: number; buckets: number; epochs: number; batchSize: number; learningRate: number; featureDropout: number };

@@ -9,7 +9,7 @@ import { EmbeddingBagModel, fit, packBatch } from './model';
 import { OccupationClassifier, topK } from './occupation-classifier';
 import { createRng, shuffle } from './rng';
 import { TfidfNearestTitle } from './tfidf-baseline';
-import { buildTrainingSet, DEFAULT_SPLIT, type Example, type SplitOptions, type TrainingSet } from './training-data';
+import { buildTrainingSet, DEFAULT_SPLIT, type Example, type ExtraExample, type SplitOptions, type TrainingSet } from './training-data';
 
 export interface TrainOptions {
   seed: number;
@@ -26,6 +26,8 @@ export interface TrainOptions {
   /** Train on this share of the training examples only (tests use a fraction to run in a minute). */
   trainShare: number;
   onProgress?: (event: TrainProgress) => void;
+  /** Titles coded by analysts (review-queue corrections), added to the training examples. */
+  extraExamples?: readonly ExtraExample[];
 }
 
 export type TrainProgress =
@@ -65,7 +67,7 @@ export async function trainClassifier(
 ): Promise<TrainResult> {
   const o: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const started = Date.now();
-  const trainingSet = buildTrainingSet(occupations, { ...o.split, seed: o.seed });
+  const trainingSet = buildTrainingSet(occupations, { ...o.split, seed: o.seed }, o.extraExamples);
   let train = trainingSet.train;
   if (o.trainShare < 1) train = shuffle([...train], createRng(o.seed, 7)).slice(0, Math.ceil(train.length * o.trainShare));
   const { labels, calibration, evaluation } = trainingSet;
@@ -104,7 +106,7 @@ export async function trainClassifier(
     onetVersion,
     backend: tf.getBackend(),
     trainingSeconds: (Date.now() - started) / 1000,
-    examples: { train: train.length, calibration: calibration.length, evaluation: evaluation.length },
+    examples: { train: train.length, calibration: calibration.length, evaluation: evaluation.length, ...(trainingSet.extra ? { corrections: trainingSet.extra.used } : {}) },
     split: { ...o.split, seed: o.seed, trainShare: o.trainShare, fingerprint: splitFingerprint(trainingSet) },
     hyperparameters: { dim: o.dim, buckets: o.features.buckets, epochs: o.epochs, batchSize: o.batchSize, learningRate: o.learningRate, featureDropout: o.featureDropout },
     losses,

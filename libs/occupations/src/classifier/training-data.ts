@@ -14,7 +14,7 @@ export interface OccupationLabel {
   majorTitle: string;
 }
 
-export type ExampleSource = 'title' | 'alternate' | 'short' | 'reported' | 'task' | 'description' | 'noisy-title' | 'title+task';
+export type ExampleSource = 'title' | 'alternate' | 'short' | 'reported' | 'task' | 'description' | 'noisy-title' | 'title+task' | 'correction';
 
 export interface Example {
   title: string;
@@ -44,6 +44,27 @@ export const DEFAULT_SPLIT: SplitOptions = {
   titleWithTaskShare: 0.25,
 };
 
+/**
+ * A title coded by a person outside O*NET: an analyst's confirmation or correction in the review
+ * queue (issue 13). `onetCode` picks the label when given; else the SOC code's ".00" occupation.
+ */
+export interface ExtraExample {
+  title: string;
+  socCode: string;
+  onetCode?: string;
+}
+
+/** What became of the extra examples: used, or left out because evaluation holds the title or the code is unknown. */
+export interface ExtraExamplesReport {
+  given: number;
+  used: number;
+  heldOut: number;
+  unknownCode: number;
+}
+
+/** A human-checked real posting title is weighted like an occupation's official title (3 copies). */
+export const EXTRA_EXAMPLE_REPEATS = 3;
+
 export interface TrainingSet {
   labels: OccupationLabel[];
   train: Example[];
@@ -51,6 +72,8 @@ export interface TrainingSet {
   calibration: Example[];
   /** Held-out alternate titles: no example in train or calibration has the same (normalized) title. */
   evaluation: Example[];
+  /** Present when extra examples were given to buildTrainingSet. */
+  extra?: ExtraExamplesReport;
 }
 
 export function labelsOf(occupations: Iterable<OccupationCore>): OccupationLabel[] {
@@ -90,7 +113,7 @@ function noisyTitle(title: string, rng: Rng): string {
  * held-out title is removed from training under every source and occupation, so evaluation is on
  * titles the model never saw. The same seed gives the same split and order.
  */
-export function buildTrainingSet(occupations: Iterable<OccupationCore>, options: SplitOptions = DEFAULT_SPLIT): TrainingSet {
+export function buildTrainingSet(occupations: Iterable<OccupationCore>, options: SplitOptions = DEFAULT_SPLIT, extraExamples: readonly ExtraExample[] = []): TrainingSet {
   const occList = [...occupations].sort((a, b) => a.onetCode.localeCompare(b.onetCode));
   const labels = labelsOf(occList);
   const labelOf = new Map(labels.map((l, i) => [l.onetCode, i]));
@@ -138,6 +161,33 @@ export function buildTrainingSet(occupations: Iterable<OccupationCore>, options:
     for (const t of tasks) train.push({ title: '', description: t, label, source: 'task' });
     if (occ.description) train.push({ title: '', description: occ.description, label, source: 'description' });
   }
+  // Extra examples join training only: the held-out split (and its fingerprint) stays O*NET's, and
+  // an extra title that evaluation holds is left out so the held-out titles stay unseen.
+  const extra = extraExamples.length > 0 ? addExtraExamples(train, extraExamples, labels, heldOut) : undefined;
   shuffle(train, rng);
-  return { labels, train, calibration, evaluation };
+  return { labels, train, calibration, evaluation, ...(extra ? { extra } : {}) };
+}
+
+function addExtraExamples(train: Example[], extras: readonly ExtraExample[], labels: readonly OccupationLabel[], heldOut: ReadonlySet<string>): ExtraExamplesReport {
+  const byOnet = new Map(labels.map((l, i) => [l.onetCode, i]));
+  const bySoc = new Map<string, number>();
+  labels.forEach((l, i) => {
+    if (!bySoc.has(l.socCode) || l.onetCode === `${l.socCode}.00`) bySoc.set(l.socCode, i);
+  });
+  const report: ExtraExamplesReport = { given: extras.length, used: 0, heldOut: 0, unknownCode: 0 };
+  for (const e of extras) {
+    const label = (e.onetCode !== undefined ? byOnet.get(e.onetCode) : undefined) ?? bySoc.get(e.socCode);
+    if (label === undefined) {
+      report.unknownCode++;
+      continue;
+    }
+    const key = titleKey(e.title);
+    if (!key || heldOut.has(key)) {
+      report.heldOut++;
+      continue;
+    }
+    for (let i = 0; i < EXTRA_EXAMPLE_REPEATS; i++) train.push({ title: e.title, label, source: 'correction' });
+    report.used++;
+  }
+  return report;
 }

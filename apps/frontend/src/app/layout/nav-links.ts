@@ -15,5 +15,6 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/careers', label: 'Careers', icon: 'school' },
   { path: '/trends', label: 'Trends', icon: 'trending' },
   { path: '/explore', label: 'Explore', icon: 'explore', roles: ['analyst'] },
+  { path: '/review', label: 'Review codes', icon: 'fact-check', roles: ['analyst'] },
   { path: '/services', label: 'Services', icon: 'services' },
 ];
