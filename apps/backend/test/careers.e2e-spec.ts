@@ -359,6 +359,23 @@ describe('careers API (real Elasticsearch, Redis, PostgreSQL, trained classifier
     });
   });
 
+  it('documents the three request bodies in OpenAPI (from-resume as multipart with a binary file)', async () => {
+    const res = await request(app.getHttpServer()).get('/api/docs-json');
+    expect(res.status).toBe(200);
+    type Body = { content: Record<string, { schema: { $ref: string } }> };
+    const paths = res.body.paths as Record<string, { post: { requestBody: Body } }>;
+    const schemas = res.body.components.schemas as Record<string, { required?: string[]; properties: Record<string, { type?: string; format?: string; maxItems?: number }> }>;
+    const refOf = (path: string, type: string) => paths[path].post.requestBody.content[type]?.schema.$ref.split('/').pop();
+    expect(refOf('/api/careers/from-text', 'application/json')).toBe('FromTextRequestDto');
+    expect(refOf('/api/careers/from-resume', 'multipart/form-data')).toBe('FromResumeRequestDto');
+    expect(refOf('/api/careers/from-interests', 'application/json')).toBe('FromInterestsRequestDto');
+    expect(schemas.FromTextRequestDto.required).toEqual(['text']);
+    expect(Object.keys(schemas.FromTextRequestDto.properties).sort()).toEqual(['location', 'radiusKm', 'text']);
+    expect(schemas.FromResumeRequestDto.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(schemas.FromInterestsRequestDto.properties.answers).toMatchObject({ type: 'array', maxItems: 60 });
+    expect(Object.keys(schemas.FromInterestsRequestDto.properties).sort()).toEqual(['answers', 'education', 'jobZones', 'limit', 'scores', 'workValues']);
+  });
+
   it('rate limit: past CAREERS_IP_LIMIT matches per window, 429 rate_limited with Retry-After', async () => {
     const limited = await createApp(loadConfig({ ...env, CAREERS_IP_LIMIT: '2', QUEUE_PREFIX: `${QUEUE_PREFIX}-rl` }), { logger: false });
     await limited.init();

@@ -45,6 +45,11 @@ export async function ensureGeneratedFile(config: AppConfig, count: number, seed
   return file;
 }
 
+/** The index prefix of the generated dataset of `count` postings (`bench-search-20k-`, `bench-search-1m-`), shared by every bench that reads it. */
+export function datasetPrefix(count: number): string {
+  return `bench-search-${count >= 1_000_000 ? `${count / 1_000_000}m` : `${count / 1000}k`}-`;
+}
+
 export interface IndexedDataset {
   /** The alias the API searches (`<prefix>postings`). */
   alias: string;

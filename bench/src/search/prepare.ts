@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@jobportal/config';
 import { createSearchClient } from '@jobportal/search';
-import { ensureGeneratedFile, ensureIndexedDataset } from './dataset';
+import { datasetPrefix, ensureGeneratedFile, ensureIndexedDataset } from './dataset';
 
 /** Generates and imports the bench:search datasets ahead of a run: node bench/dist/search/prepare.js --count 1000000 */
 async function main() {
@@ -11,7 +11,7 @@ async function main() {
   const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 600_000, maxRetries: 0 });
   try {
     const file = await ensureGeneratedFile(config, count, Number(values.seed));
-    await ensureIndexedDataset(es, config, file, values.prefix ?? `bench-search-${count >= 1_000_000 ? `${count / 1_000_000}m` : `${count / 1000}k`}-`);
+    await ensureIndexedDataset(es, config, file, values.prefix ?? datasetPrefix(count));
   } finally {
     await es.close();
   }

@@ -16,7 +16,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CAREER_RESUME_MAX_BYTES, type CareersResponse, type FromInterestsResponse, type InterestProfilerItems } from '@jobportal/contracts';
 import type { Request, Response } from 'express';
 import { catchError, type Observable } from 'rxjs';
@@ -24,6 +24,7 @@ import { ApiError } from '../common/error-envelope.filter';
 import { CareersRateLimiter } from './careers-rate-limit';
 import { CareersService } from './careers.service';
 import { checkText, parseFromInterestsBody, parseFromTextBody, parseLocation, parseRadiusKm } from './careers-validation';
+import { FromInterestsRequestDto, FromResumeRequestDto, FromTextRequestDto } from './dto/careers-requests.dto';
 import { InterestsService } from './interests.service';
 import { detectResumeKind, extractResumeText, noTextFound, unsupportedType } from './resume-text';
 
@@ -62,6 +63,8 @@ export class CareersController {
   @Post('from-text')
   @HttpCode(200)
   @ApiOperation({ summary: 'Occupations that fit a resume or a description of experience, with live postings near a place' })
+  // Documented by the DTO, checked by parseFromTextBody (the body stays `unknown` until then).
+  @ApiBody({ type: FromTextRequestDto })
   async fromText(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CareersResponse> {
     await this.limiter.hit(req.ip ?? 'unknown', res);
     return this.careers.fromText(parseFromTextBody(body));
@@ -70,6 +73,8 @@ export class CareersController {
   @Post('from-resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Occupations that fit an uploaded resume (PDF, DOCX or text, at most 5 MB); the file is read in memory only' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: FromResumeRequestDto })
   // No `dest` or `storage`: multer keeps the file in memory, it never touches the disk. One file, at most 5 MB, a few small fields.
   @UseInterceptors(UploadErrors, FileInterceptor('file', { limits: { fileSize: CAREER_RESUME_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024 } }))
   async fromResume(
@@ -99,6 +104,7 @@ export class CareersController {
   @Post('from-interests')
   @HttpCode(200)
   @ApiOperation({ summary: 'Occupations whose O*NET interest profile has the shape of the answers, within job zones, optionally weighed by work values' })
+  @ApiBody({ type: FromInterestsRequestDto })
   fromInterests(@Body() body: unknown): Promise<FromInterestsResponse> {
     return this.interests.fromInterests(parseFromInterestsBody(body));
   }

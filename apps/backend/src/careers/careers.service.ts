@@ -62,7 +62,7 @@ export class CareersService {
     const place = this.resolvePlace(query);
     const { catalog } = await this.catalogs.data();
     const text = query.text;
-    const titles = findTitles(text);
+    const titles = findTitles(text, undefined, catalog.titleLexicon);
     const skills = catalog.extractSkills(text);
     const [classifier, hits] = await Promise.all([this.classifierSignal(titles, text), this.retrieve(titles, skills, text)]);
     const scored = scoreCareers({ catalog, titles, skills, classifier, hits, limit: CAREER_MAX_MATCHES });

@@ -1,6 +1,6 @@
 import type { SkillMatcher } from '@jobportal/postings';
 import type { Occupation } from '../onet/occupation';
-import type { FoundTitle } from './titles';
+import { buildTitleLexicon, type FoundTitle, type TitleLexicon } from './titles';
 
 /**
  * Score weights (docs/careers.md): the classifier reads the resume's titles, retrieval reads all of
@@ -49,6 +49,8 @@ export class CareerCatalog {
   readonly skillsOf = new Map<string, Map<string, string>>();
   readonly skillIdf = new Map<string, number>();
   readonly bySoc = new Map<string, Occupation[]>();
+  /** Head words of O*NET titles: what findTitles accepts as a title. */
+  readonly titleLexicon: TitleLexicon;
 
   constructor(
     readonly occupations: ReadonlyMap<string, Occupation>,
@@ -69,6 +71,7 @@ export class CareerCatalog {
     }
     const n = occupations.size;
     for (const [k, d] of df) this.skillIdf.set(k, Math.log((1 + n) / (1 + d)) + 1);
+    this.titleLexicon = buildTitleLexicon([...occupations.values()].flatMap((o) => [o.title, ...o.alternateTitles, ...o.reportedTitles]));
   }
 
   /** Skills and technologies the text names, under their canonical names. */
@@ -144,6 +147,25 @@ export function fitOf(match: number): ScoredCareer['fit'] {
   return match >= FIT_BEST ? 'best' : match >= FIT_GREAT ? 'great' : 'good';
 }
 
+/**
+ * How much the classifier is trusted: the strongest found title's weight, at most 1. A title from
+ * a dated experience entry (weight 1) gets the classifier its full share; one from a headline (0.8)
+ * or prose (0.9) a little less, an old or half-remembered one less still.
+ */
+export function titleConfidence(titles: readonly FoundTitle[]): number {
+  return Math.min(1, titles.reduce((m, t) => Math.max(m, t.weight), 0));
+}
+
+/**
+ * The weights for a title confidence c: the classifier's 0.45 scaled by c, then all three
+ * rescaled to sum to 1 (c = 1: 0.45 / 0.40 / 0.15; c = 0: 0 / 0.727 / 0.273).
+ */
+export function careerWeights(confidence: number): { classifier: number; retrieval: number; skills: number } {
+  const classifier = CAREER_WEIGHTS.classifier * Math.max(0, Math.min(1, confidence));
+  const total = classifier + CAREER_WEIGHTS.retrieval + CAREER_WEIGHTS.skills;
+  return { classifier: classifier / total, retrieval: CAREER_WEIGHTS.retrieval / total, skills: CAREER_WEIGHTS.skills / total };
+}
+
 export interface ScoreInputs {
   catalog: CareerCatalog;
   titles: readonly FoundTitle[];
@@ -155,9 +177,10 @@ export interface ScoreInputs {
 
 /**
  * match = 100 * (0.45 classifier + 0.4 retrieval + 0.15 skills), where retrieval is the hit's
- * score over the best hit's. Without any title signal the classifier weight is spread over the
- * other two, so free text is scored on the same 0-100 range. One answer per SOC code: its best
- * O*NET occupation.
+ * score over the best hit's, and the classifier's weight is scaled by the title confidence (the
+ * others rescaled so the range stays 0-100): a posting-like text whose first lines are no titles
+ * is ranked by retrieval, not by the classifier's reading of a slogan. One answer per SOC code:
+ * its best O*NET occupation.
  */
 export function scoreCareers(input: ScoreInputs): ScoredCareer[] {
   const { catalog, classifier, hits } = input;
@@ -165,10 +188,7 @@ export function scoreCareers(input: ScoreInputs): ScoredCareer[] {
   const hitOf = new Map(hits.map((h) => [h.onetCode, h]));
   const resumeSkills = [...new Set(input.skills.map((s) => s.toLowerCase()))];
   const resumeSkillMass = resumeSkills.reduce((s, k) => s + (catalog.skillIdf.get(k) ?? 1), 0);
-  const hasClassifier = classifier.bySoc.size > 0;
-  const w = hasClassifier
-    ? CAREER_WEIGHTS
-    : { classifier: 0, retrieval: CAREER_WEIGHTS.retrieval / (1 - CAREER_WEIGHTS.classifier), skills: CAREER_WEIGHTS.skills / (1 - CAREER_WEIGHTS.classifier) };
+  const w = careerWeights(classifier.bySoc.size > 0 ? titleConfidence(input.titles) : 0);
 
   const candidates = new Set<string>(hits.map((h) => h.onetCode));
   for (const [, c] of classifier.bySoc) candidates.add(c.onetCode);

@@ -2,7 +2,7 @@ import { loadConfig } from '@jobportal/config';
 import { loadTechnologySkills } from '@jobportal/postings';
 import { loadOccupations, type OccupationCatalog } from '../onet/load-occupations';
 import type { Occupation } from '../onet/occupation';
-import { CareerCatalog, combineClassifications, fitOf, scoreCareers } from './career-match';
+import { CareerCatalog, careerWeights, combineClassifications, fitOf, scoreCareers, titleConfidence } from './career-match';
 import { educationToJobZones } from './job-zones';
 import { FlatProfileError, fromOnetScale, interestCode, pearson, rankByInterests, scoreAnswers, toOnetScale, workValueSimilarity } from './profiler';
 import { loadInterestProfilerItems } from './profiler-items';
@@ -86,6 +86,42 @@ describe('careers on the real O*NET 29.3 rows', () => {
     expect(fitOf(80)).toBe('best');
     expect(fitOf(60)).toBe('great');
     expect(fitOf(59)).toBe('good');
+  });
+
+  it('the O*NET title lexicon keeps titles and drops the company blurb and slogans at the top', () => {
+    const lexicon = catalog.titleLexicon;
+    for (const head of ['nurse', 'cook', 'engineer', 'operator', 'cashier', 'attorney']) expect(lexicon.heads.has(head)).toBe(true);
+    // Words that qualify titles ("Health Educator") rather than end them are no heads.
+    for (const word of ['health', 'benefit', 'team', 'vision']) expect(lexicon.heads.has(word)).toBe(false);
+    const posting = [
+      'Acme Health Partners',
+      'Caring for our community, one family at a time, since 1952: dental, vision, health benefits, paid time off, a 401k match and more.',
+      'Benefits | Vision | Team',
+      'We are a leading provider of home health services.',
+    ].join('\n');
+    expect(findTitles(posting, undefined, lexicon)).toEqual([]);
+    // Without the lexicon the short lines pass as a headline, which is what the eval showed.
+    expect(findTitles(posting).length).toBeGreaterThan(0);
+    const resume = ['Dana Smith', 'Registered Nurse', '', 'Experience', 'Olive Garden - Line Cook   2015 - 2018', 'I have experience as a team. I worked as a cashier at a grocery store.'].join('\n');
+    // The entry's title is the part after the employer; "experience as a team" names no occupation.
+    expect(findTitles(resume, undefined, lexicon).map((t) => t.normalized)).toEqual(['line cook', 'cashier', 'registered nurse']);
+    expect(findTitles(resume).map((t) => t.normalized)).toContain('team');
+  });
+
+  it('the classifier is trusted as much as the strongest title: its share shrinks with the title weight', () => {
+    expect(careerWeights(1)).toEqual({ classifier: 0.45, retrieval: 0.4, skills: 0.15 });
+    const none = careerWeights(0);
+    expect(none.classifier).toBe(0);
+    expect(none.retrieval + none.skills).toBeCloseTo(1, 10);
+    expect(careerWeights(0.5).classifier).toBeCloseTo(0.225 / 0.775, 10);
+    expect(titleConfidence([])).toBe(0);
+    expect(titleConfidence(findTitles('Experience\nLine Cook, Olive Garden, 2019 - Present\nDishwasher, Joe\'s Diner, 2016 - 2018'))).toBe(1);
+    expect(titleConfidence(findTitles('I worked as a forklift operator at a warehouse.'))).toBeCloseTo(0.9, 10);
+    // A headline title alone (0.8) gives the classifier 0.36 of 0.91.
+    const titles = findTitles('Jane Roe\nForklift Operator\njane@example.com');
+    const classifier = combineClassifications([{ weight: 0.8, soc: [{ code: '53-7051', onetCode: '53-7051.00', probability: 1 }] }]);
+    const scored = scoreCareers({ catalog, titles, skills: [], classifier, hits: [{ onetCode: '53-7051.00', socCode: '53-7051', score: 5, highlight: {} }] });
+    expect(scored[0].match).toBe(Math.round((100 * (0.36 * 1 + 0.4 * 1)) / 0.91));
   });
 
   it('without a title the retrieval and skill parts carry the whole range', () => {

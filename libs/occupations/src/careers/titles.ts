@@ -20,6 +20,8 @@ const SOURCE_WEIGHT: Record<TitleSource, number> = { experience: 1, first_line: 
 const RECENCY_DECAY = 0.8;
 const RECENCY_FLOOR = 0.3;
 export const MAX_TITLES = 8;
+const HEADLINE_MAX_CHARS = 100;
+const HEADLINE_MAX_WORDS = 12;
 
 const SECTION = /^(?:professional\s+|work\s+|employment\s+|relevant\s+|career\s+)?(experience|employment(?:\s+history)?|work\s+history|history|summary|profile|objective|about(?:\s+me)?|education|skills?|technical\s+skills|certifications?|licen[sc]es?|references|projects|awards|volunteer(?:ing)?(?:\s+experience)?|languages|interests|contact|qualifications|core\s+competencies|training|activities)\s*:?$/i;
 const EXPERIENCE_SECTION = /experience|employment|work\s+history|^history/i;
@@ -67,12 +69,13 @@ export function normalizeTitle(raw: string): string {
 }
 
 /** The title part of an experience line: before the employer, the dates and the place. */
-function titlePart(line: string): string {
+function titlePart(line: string, lexicon?: TitleLexicon): string {
   let t = line.replace(DATE_RANGE, ' ').replace(new RegExp(`\\b${DATE}\\b`, 'gi'), ' ');
   t = t.replace(/\s{2,}/g, ' | ').trim();
   const first = t.split(COMPANY_SPLIT).map((p) => p.trim()).filter((p) => /\p{L}{2,}/u.test(p));
-  const head = first.find((p) => !COMPANY_WORD.test(p)) ?? first[0] ?? '';
-  return head;
+  // "Olive Garden - Line Cook": with a lexicon, the part that names an occupation, wherever it is.
+  const named = lexicon ? first.find((p) => !COMPANY_WORD.test(p) && hasTitleHead(normalizeTitle(p), lexicon)) : undefined;
+  return named ?? first.find((p) => !COMPANY_WORD.test(p)) ?? first[0] ?? '';
 }
 
 function endYear(line: string): number | null {
@@ -103,7 +106,55 @@ interface Candidate {
   weight: number;
 }
 
-export function findTitles(text: string, max = MAX_TITLES): FoundTitle[] {
+/**
+ * The words job titles end in ("nurse", "cook", "engineer", "operator"), from O*NET's own titles,
+ * alternate and reported titles. A line or phrase is only taken for a title when its head word is
+ * one of them: the first lines of a document are as often a company's name or a slogan ("Acme
+ * Health: caring since 1952") as a headline, and "experience as a team" is no title.
+ */
+export interface TitleLexicon {
+  heads: ReadonlySet<string>;
+}
+
+/** A head word needs this many O*NET titles ending in it: one-off titles add noise, not reach. */
+const LEXICON_MIN_TITLES = 3;
+const LEXICON_MIN_HEAD_SHARE = 0.5;
+
+export function buildTitleLexicon(titles: Iterable<string>): TitleLexicon {
+  const asHead = new Map<string, number>();
+  const anywhere = new Map<string, number>();
+  for (const t of titles) {
+    const normalized = normalizeTitle(t);
+    for (const head of headWords(normalized)) asHead.set(head, (asHead.get(head) ?? 0) + 1);
+    for (const w of new Set(normalized.split(/[\s/]+/).map(stem))) anywhere.set(w, (anywhere.get(w) ?? 0) + 1);
+  }
+  // "Nurse" ends most titles it is in, "health" or "care" qualifies them ("Health Educator"): a
+  // word is a head when at least half the titles that have it end in it.
+  const heads = [...asHead].filter(([w, n]) => n >= LEXICON_MIN_TITLES && n / (anywhere.get(w) ?? n) >= LEXICON_MIN_HEAD_SHARE);
+  return { heads: new Set(heads.map(([w]) => w)) };
+}
+
+function stem(word: string): string {
+  return word.replace(/(?:'s|s')$/, '').replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
+}
+
+/** The word a title is about: its last word, and the word before "of" ("Director of Nursing"). */
+function headWords(normalized: string): string[] {
+  const words = normalized.split(/[\s/]+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0) return [];
+  const out = [stem(words[words.length - 1])];
+  const of = words.indexOf('of');
+  if (of > 0) out.push(stem(words[of - 1]));
+  return out;
+}
+
+/** Whether a normalized title names an occupation by the lexicon (always, without a lexicon). */
+export function hasTitleHead(normalized: string, lexicon?: TitleLexicon): boolean {
+  if (!lexicon) return true;
+  return headWords(normalized).some((w) => lexicon.heads.has(w));
+}
+
+export function findTitles(text: string, max = MAX_TITLES, lexicon?: TitleLexicon): FoundTitle[] {
   const lines = text.split(/\r?\n/).map((l) => l.replace(/\s+$/, ''));
   const candidates: Candidate[] = [];
   let section: 'top' | 'experience' | 'other' = 'top';
@@ -123,10 +174,13 @@ export function findTitles(text: string, max = MAX_TITLES): FoundTitle[] {
       topSeen++;
       if (topSeen > 4) continue;
       if (topSeen === 1 && looksLikeName(line)) continue;
+      // A headline is a short line of its own; a paragraph (a summary, a company's blurb) split at
+      // its commas is not a list of titles.
+      if (line.length > HEADLINE_MAX_CHARS || line.split(/\s+/).length > HEADLINE_MAX_WORDS) continue;
       for (const part of line.split(/\s*[|•·,/]\s*/)) {
         if (!titleLike(part)) continue;
         const normalized = normalizeTitle(part);
-        if (normalized.split(' ').length >= 1 && normalized.length >= 3) candidates.push({ raw: part.trim(), normalized, source: 'first_line', weight: SOURCE_WEIGHT.first_line });
+        if (normalized.length >= 3 && hasTitleHead(normalized, lexicon)) candidates.push({ raw: part.trim(), normalized, source: 'first_line', weight: SOURCE_WEIGHT.first_line });
       }
       continue;
     }
@@ -140,10 +194,10 @@ export function findTitles(text: string, max = MAX_TITLES): FoundTitle[] {
       const datedAt = ahead.findIndex((l) => dateOnly(l));
       const nextDated = datedAt !== -1 && !ahead.slice(0, datedAt).some((l) => DATE_RANGE.test(l));
       if ((hasDates || nextDated) && (!prev || prev.line < i - 1 || hasDates)) {
-        const part = titlePart(line);
+        const part = titlePart(line, lexicon);
         if (!titleLike(part)) continue;
         const normalized = normalizeTitle(part);
-        if (normalized.length < 3) continue;
+        if (normalized.length < 3 || !hasTitleHead(normalized, lexicon)) continue;
         const end = endYear(line) ?? (nextDated ? endYear(ahead[datedAt]) : null);
         entries.push({ line: i, end });
         const recency = Math.max(RECENCY_FLOOR, RECENCY_DECAY ** experienceIndex);
@@ -161,7 +215,7 @@ export function findTitles(text: string, max = MAX_TITLES): FoundTitle[] {
   for (const m of text.matchAll(PROSE_TITLE)) {
     const raw = (m[1] ?? m[2] ?? '').trim();
     const normalized = normalizeTitle(raw);
-    if (normalized.length < 3 || normalized.split(' ').length > 6) continue;
+    if (normalized.length < 3 || normalized.split(' ').length > 6 || !hasTitleHead(normalized, lexicon)) continue;
     candidates.push({ raw, normalized, source: 'text', weight: SOURCE_WEIGHT.text });
   }
 

@@ -10,8 +10,13 @@ describe('buildCareerRetrievalRequest', () => {
     expect(boostOf('match_phrase', 'alternate_titles', 'line cook')).toBe(5);
     expect(boostOf('match_phrase', 'reported_titles', 'line cook')).toBe(4);
     expect(boostOf('match', 'title.keyword', 'dishwasher')).toBe(12);
-    expect(boostOf('match', 'tasks', 'Prepared food on the grill')).toBe(0.6);
-    expect(should).toContainEqual({ terms: { 'technology_skills.name': ['Microsoft Excel'], boost: 1 } });
+    expect(boostOf('match', 'alternate_titles', 'Prepared food on the grill')).toBe(1);
+    expect(boostOf('match', 'reported_titles', 'Prepared food on the grill')).toBe(1);
+    expect(boostOf('match', 'tasks', 'Prepared food on the grill')).toBe(0.5);
+    expect(boostOf('match', 'description', 'Prepared food on the grill')).toBe(0.2);
+    // A found title's exact match outweighs the whole text against any one field.
+    expect(boostOf('match', 'title.keyword', 'line cook')!).toBeGreaterThan(10 * boostOf('match', 'alternate_titles', 'Prepared food on the grill')!);
+    expect(should).toContainEqual({ terms: { 'technology_skills.name': ['Microsoft Excel'], boost: 2 } });
     expect(req).toMatchObject({ index: 'occupations', size: 50, _source: ['onet_code', 'soc_code'] });
     expect(req.highlight?.fields).toHaveProperty('tasks');
   });
