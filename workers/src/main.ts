@@ -50,6 +50,8 @@ async function bootstrap() {
   const crawler = createCrawler({ config, pipeline, sources: await loadCrawlSources(config.crawl.sourcesFile) });
   const scheduled = await crawler.scheduleSources();
   logger.log(`Crawl schedules: ${scheduled.join(', ') || 'none enabled'} (${config.crawl.sourcesFile})`);
+  // Liveness: live pages re-checked per source, and crawled postings past their validThrough expired.
+  logger.log(`Liveness schedules: ${(await crawler.scheduleLiveness()).join(', ')}`);
   workers.push(crawler.startWorker());
   logger.log(`Consuming queues: ${workers.map((w) => w.name).join(', ')} (Redis ${new URL(config.redis.url).host})`);
 

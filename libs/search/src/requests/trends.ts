@@ -46,7 +46,8 @@ export function buildTrendsExtentRequest(params: JobSearchParams, ctx: JobSearch
     index: ctx.index,
     size: 0,
     track_total_hits: false,
-    query: buildJobSearchQuery(params, ctx),
+    // Trends count every posting, expired or not: a job that has gone was still posted.
+    query: buildJobSearchQuery(params, { ...ctx, includeExpired: true }),
     aggs: { latest: { max: { field: 'posted_at' } } },
   };
 }
@@ -96,7 +97,7 @@ export function buildTrendsRequest(params: JobSearchParams, ctx: JobSearchContex
     index: ctx.index,
     size: 0,
     track_total_hits: false,
-    query: buildJobSearchQuery(params, ctx, [range(want.has('skills') ? prior.from : w.from, w.to)]),
+    query: buildJobSearchQuery(params, { ...ctx, includeExpired: true }, [range(want.has('skills') ? prior.from : w.from, w.to)]),
     aggs,
   };
 }
