@@ -49,6 +49,15 @@ const SKIPPED_RESOURCES = new Set(['image', 'media', 'font', 'stylesheet']);
 /** After `load`, how long the page may keep fetching (XHR that fills the JSON-LD) before it is read. */
 const SETTLE_MS = 2000;
 
+/** The profile of a browser that has gone; Chromium may still be flushing it, hence the retries. */
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // A leftover directory in the temp folder is harmless; a crawl must not fail over it.
+  }
+}
+
 /**
  * Pages of `render: true` sources through puppeteer-core driving Debian's Chromium: one shared
  * headless browser (started on first use, with its own new user-data-dir), a pool of at most
@@ -75,13 +84,14 @@ export function createRenderer(opts: RendererOptions): Renderer {
             if (browser === launched) browser = null;
             idle.length = 0;
             open = 0;
-            rmSync(dir, { recursive: true, force: true });
+            // On close() the profile is removed there, once the process has exited.
+            if (!closed) removeProfile(dir);
           });
           return b;
         })
         .catch((err) => {
           if (browser === launched) browser = null;
-          rmSync(dir, { recursive: true, force: true });
+          removeProfile(dir);
           throw err;
         });
       browser = launched;
@@ -160,7 +170,7 @@ export function createRenderer(opts: RendererOptions): Renderer {
       browser = null;
       idle.length = 0;
       if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
-      if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+      if (profileDir) removeProfile(profileDir);
     },
   };
 }
