@@ -43,6 +43,7 @@ export async function loadCrawlSources(path: string): Promise<CrawlSource[]> {
     if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) problems.push(`${at}: startUrls must be a non-empty list of http(s) URLs`);
     if (typeof item?.cron !== 'string' || item.cron.trim().split(/\s+/).length < 5) problems.push(`${at}: cron must be a cron expression ("0 */6 * * *")`);
     if (typeof item?.enabled !== 'boolean') problems.push(`${at}: enabled must be true or false`);
+    if (item?.render !== undefined && typeof item.render !== 'boolean') problems.push(`${at}: render must be true or false`);
     out.push(item as unknown as CrawlSource);
   });
   if (problems.length) throw new CrawlSourcesError(`Invalid crawl sources in ${path}:\n  ${problems.join('\n  ')}`);
