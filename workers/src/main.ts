@@ -52,8 +52,11 @@ async function bootstrap() {
   const sourceStore = new CrawlSourceStore(config.database.url);
   const crawler = createCrawler({ config, pipeline, sources: sourceStore, runs: sourceStore });
   try {
-    const scheduled = await crawler.scheduleSources(await sourceStore.list());
+    const stored = await sourceStore.list();
+    const scheduled = await crawler.scheduleSources(stored);
     logger.log(`Crawl schedules: ${scheduled.join(', ') || 'none enabled'} (table crawl_sources)`);
+    // Liveness: live pages re-checked per source, and crawled postings past their validThrough expired.
+    logger.log(`Liveness schedules: ${(await crawler.scheduleLiveness(stored)).join(', ')}`);
   } catch (err) {
     // The schedules kept in Redis still run; only the reconciliation waits for the next start.
     logger.warn(`Crawl schedules not reconciled: ${(err as Error).message}`);

@@ -150,6 +150,7 @@ describe('saved jobs and saved searches (real PostgreSQL, Redis, Elasticsearch)'
           pay: { min: 38, max: 52, period: 'hour', currency: 'USD', annualMin: 79040, annualMax: 108160 },
           url: `https://jobs.example.com/${JOB_NURSE}`,
         },
+        postingStatus: 'live',
         savedAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -179,6 +180,8 @@ describe('saved jobs and saved searches (real PostgreSQL, Redis, Elasticsearch)'
       await es.delete({ index: `${PREFIX}postings`, id: JOB_GONE, refresh: true });
       const still = await http().get(`/api/me/saved-jobs/${JOB_GONE}`).set('Cookie', alice).expect(200);
       expect(still.body.job.title).toBe('Night Shift Nurse');
+      // No longer in the index: its liveness is unknown.
+      expect(still.body.postingStatus).toBeNull();
       await http().put(`/api/me/saved-jobs/${JOB_GONE}`).set('Cookie', alice).send({ status: 'rejected' }).expect(200);
       // Nobody can newly save what is no longer indexed.
       const res = await http().put(`/api/me/saved-jobs/${JOB_GONE}`).set('Cookie', bob).send({}).expect(404);

@@ -13,7 +13,7 @@ import {
   writeGeneratedPostings,
   type PostingSink,
 } from '@jobportal/postings';
-import { bulkIndexPostings, deleteIndex, ensureIndex, type Client, type RetryPolicy } from '@jobportal/search';
+import { bulkIndexPostings, deleteIndex, ensureIndex, INDEX_VERSIONS, indexVersionOf, type Client, type RetryPolicy } from '@jobportal/search';
 
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -67,7 +67,18 @@ export interface IndexedDataset {
 export async function ensureIndexedDataset(es: Client, config: AppConfig, file: string, prefix: string, opts: { reimport?: boolean } = {}): Promise<IndexedDataset> {
   const marker = `${file.split('/').pop()}`;
   const alias = `${prefix}postings`;
+  let outdated = false;
   if (!opts.reimport && (await es.indices.existsAlias({ name: alias }))) {
+    const current = await es.indices.getAlias({ name: alias });
+    const index = Object.keys(current)[0];
+    // An index of an older mapping version is measured with the old mapping and cannot take the
+    // current documents (strict mapping): it is rebuilt.
+    outdated = (indexVersionOf('postings', index, prefix) ?? INDEX_VERSIONS.postings) < INDEX_VERSIONS.postings;
+  }
+  if (outdated) {
+    log(`Index: ${alias} is an older postings mapping than v${INDEX_VERSIONS.postings}; importing again into a new index`);
+    await deleteIndex(es, 'postings', { prefix });
+  } else if (!opts.reimport && (await es.indices.existsAlias({ name: alias }))) {
     const current = await es.indices.getAlias({ name: alias });
     const index = Object.keys(current)[0];
     const mapping = await es.indices.getMapping({ index });

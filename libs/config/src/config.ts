@@ -88,6 +88,13 @@ const envSchema = z.object({
   CRAWL_BREAKER_THRESHOLD: int(5, 1, 100),
   CRAWL_BREAKER_COOLDOWN_MS: int(300_000, 100, 86_400_000),
   CRAWL_SOURCES_FILE: z.string().min(1).default('data/crawl-sources.json'),
+  // Liveness: re-checks of live pages and the validThrough sweep (docs/crawling.md, "Expiry rules").
+  CRAWL_RECHECK_CRON: z.string().regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression ("0 */6 * * *")').default('30 */6 * * *'),
+  CRAWL_RECHECK_BATCH: int(200, 1, 10_000),
+  CRAWL_SWEEP_CRON: z.string().regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression ("15 * * * *")').default('15 * * * *'),
+  // render: true sources (puppeteer-core driving Debian's Chromium).
+  CRAWL_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  CRAWL_RENDER_PAGES: int(2, 1, 16),
   // Issue 9 (careers): resume and free-text matching requests per client IP per window.
   CAREERS_IP_LIMIT: int(30, 1, 100_000),
   CAREERS_RATE_WINDOW_S: int(60, 1, 86_400),
@@ -158,6 +165,14 @@ export interface AppConfig {
     breakerCooldownMs: number;
     /** The configured sources (data/crawl-sources.json); the workers schedule the enabled ones. */
     sourcesFile: string;
+    /** When live pages are re-checked, and how many per source each time (least recently checked first). */
+    recheckCron: string;
+    recheckBatch: number;
+    /** When crawled postings past their validThrough are expired. */
+    sweepCron: string;
+    /** The browser for render: true sources, and how many pages it renders at once. */
+    chromiumPath: string;
+    renderPages: number;
   };
   /** Issue 9: rate limit of POST /api/careers/from-resume and /from-text, per client IP. */
   careers: { ipLimit: number; rateWindowS: number };
@@ -265,6 +280,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       breakerThreshold: e.CRAWL_BREAKER_THRESHOLD,
       breakerCooldownMs: e.CRAWL_BREAKER_COOLDOWN_MS,
       sourcesFile: resolve(e.CRAWL_SOURCES_FILE),
+      recheckCron: e.CRAWL_RECHECK_CRON,
+      recheckBatch: e.CRAWL_RECHECK_BATCH,
+      sweepCron: e.CRAWL_SWEEP_CRON,
+      chromiumPath: e.CRAWL_CHROMIUM_PATH,
+      renderPages: e.CRAWL_RENDER_PAGES,
     },
     careers: { ipLimit: e.CAREERS_IP_LIMIT, rateWindowS: e.CAREERS_RATE_WINDOW_S },
   };

@@ -3,6 +3,7 @@
  * and saved searches), shared by the backend and the Angular app.
  */
 import type { JobPay, JobSearchParams } from './search';
+import type { PostingStatus } from './posting';
 
 /** How a one-time code reaches the user: SMS, e-mail, or an authenticator app (nothing is sent). */
 export const CODE_CHANNELS = ['sms', 'email', 'app'] as const;
@@ -111,6 +112,11 @@ export interface SavedJob {
   status: SavedJobStatus;
   note: string | null;
   job: SavedJobSnapshot;
+  /**
+   * The posting's liveness now: `expired` once the crawler found it gone (it still opens);
+   * null when the index no longer holds it or could not be asked.
+   */
+  postingStatus: PostingStatus | null;
   savedAt: string;
   updatedAt: string;
 }

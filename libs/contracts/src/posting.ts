@@ -47,6 +47,27 @@ export const EMPLOYMENT_TYPES = [
 ] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
+/**
+ * Liveness of a posting (issue 10). Every imported posting starts `live`; only the crawler's expiry
+ * rules (docs/crawling.md, "Expiry rules") make it `expired`. Expired postings leave default job
+ * search, facets and suggestions but stay for trends and saved jobs.
+ */
+export const POSTING_STATUSES = ['live', 'expired'] as const;
+export type PostingStatus = (typeof POSTING_STATUSES)[number];
+
+/** Why a posting expired: the only reasons the crawler may expire one for. */
+export const EXPIRY_REASONS = [
+  /** Its page answered 404 or 410. */
+  'gone',
+  /** Its page says it is gone (Craigslist "expired" / "deleted by its author"). */
+  'page_expired',
+  /** Its schema.org validThrough (expires_at) is in the past. */
+  'valid_through_passed',
+  /** Absent from two authoritative listings (job-board API, sitemap) in a row. */
+  'absent_from_listing',
+] as const;
+export type ExpiryReason = (typeof EXPIRY_REASONS)[number];
+
 export const PAY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
 export type PayPeriod = (typeof PAY_PERIODS)[number];
 
@@ -144,6 +165,11 @@ export interface PostingDocument {
   /** Normalized title + company + location: the same job across sources and reposts shares it. */
   fingerprint: string;
   ingested_at: string;
+  /** Absent in postings indexed before v3 (read as live: filters use "not expired"). */
+  status?: PostingStatus;
+  /** When the crawler expired it; null while live. */
+  expired_at?: string | null;
+  expiry_reason?: ExpiryReason | null;
   /** SOC 2018 / O*NET-SOC coding with the classifier's confidence (set once classification runs). */
   soc?: PostingSoc | null;
 }

@@ -34,6 +34,8 @@ export interface IngestReport {
   durationMs: number;
   /** Postings whose occupation code is flagged for review (low confidence, unknown words, nothing to read); absent when the import did not classify. */
   needsReview?: number;
+  /** Crawled postings that arrived with their validThrough already past, written as expired (crawl imports only). */
+  expired?: number;
 }
 
 export const NOTIFICATION_JOBS = {
@@ -87,6 +89,10 @@ export const CRAWL_JOBS = {
   page: 'crawl-page',
   /** Start a run of one source (the job schedulers, one per enabled source). Payload: CrawlSourceJob. */
   source: 'crawl-source',
+  /** Re-check a bounded batch of a source's live pages, least recently checked first. Payload: CrawlSourceJob. */
+  recheck: 'crawl-recheck',
+  /** Expire crawled postings whose validThrough has passed (all sources). No payload. */
+  sweep: 'crawl-sweep',
 } as const;
 
 export interface CrawlSourceJob {
@@ -110,6 +116,8 @@ export interface CrawlPageJob {
   adapter: string;
   /** Sitemap lastmod of the link, when it came from one. */
   lastmod?: string | null;
+  /** A liveness re-check of a known page: its links are not followed (the batch stays bounded). */
+  recheck?: boolean;
 }
 
 /** A crawl run's counts (the operator view and `npm run crawl` print them). */
@@ -131,6 +139,8 @@ export interface CrawlReport {
 export function crawlRunKeys(queuePrefix: string) {
   return {
     lastRun: (source: string) => `${queuePrefix}:crawl:last-run:${source}`,
+    /** The latest liveness re-check run of a source (kept apart so the last full run stays in view). */
+    lastRecheck: (source: string) => `${queuePrefix}:crawl:last-recheck:${source}`,
     run: (runId: string, what: 'counts' | 'seen' | 'pending' | 'started' | 'source') => `${queuePrefix}:crawl:run:${runId}:${what}`,
   };
 }

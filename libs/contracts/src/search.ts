@@ -2,7 +2,7 @@
  * The job-search API contract (GET /api/jobs/search and friends), shared by the backend, the
  * Angular app and the benchmarks. Words here are API words (workMode), never ES field paths.
  */
-import type { EmploymentType, ExperienceLevel, PayPeriod, SourceName, WorkMode } from './posting';
+import type { EmploymentType, ExperienceLevel, ExpiryReason, PayPeriod, PostingStatus, SourceName, WorkMode } from './posting';
 import type { JobOccupation } from './occupations';
 
 export const POSTED_WITHIN = ['1d', '3d', '7d', '30d'] as const;
@@ -144,6 +144,10 @@ export interface JobDetail extends JobSummary {
   education: string | null;
   expiresAt: string | null;
   fingerprint: string;
+  /** `expired`: the posting is gone from its source (it still opens, e.g. from a saved job). */
+  status: PostingStatus;
+  expiredAt: string | null;
+  expiryReason: ExpiryReason | null;
 }
 
 export interface SuggestResponse {

@@ -1,6 +1,7 @@
 export * from './client';
 export * from './indices';
 export * from './bulk-index';
+export * from './expire-postings';
 export * from './scan-index';
 export * from './requests/overview';
 export * from './requests/cursor';
@@ -8,6 +9,7 @@ export * from './requests/job-facets';
 export * from './requests/job-summary';
 export * from './requests/job-search';
 export * from './requests/job-by-id';
+export * from './requests/liveness';
 export * from './requests/similar-jobs';
 export * from './requests/suggest';
 export * from './requests/categories';

@@ -1,4 +1,4 @@
-import { INDEX_VERSIONS, swapAliasActions, versionedIndexName } from './indices';
+import { INDEX_VERSIONS, indexVersionOf, swapAliasActions, versionedIndexName } from './indices';
 
 describe('versioned index names', () => {
   it('stamps the current version with the UTC time, inside deleteIndex pattern <prefix>postings-v*', () => {
@@ -16,5 +16,13 @@ describe('alias swap', () => {
       { remove: { index: 'postings-v1', alias: 'postings', must_exist: true } },
       { add: { index: 'postings-v1-20261122010203', alias: 'postings' } },
     ]);
+  });
+});
+
+describe('indexVersionOf', () => {
+  it('reads the mapping version of a concrete name, rebuilt or not, behind its prefix', () => {
+    expect(indexVersionOf('postings', 'postings-v2')).toBe(2);
+    expect(indexVersionOf('postings', 'e2e.x-postings-v3-20261122010203', 'e2e.x-')).toBe(3);
+    expect(indexVersionOf('postings', 'other-postings-v2', 'e2e-')).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ import { toSearchError } from './client';
  * beside the old one and an atomic alias swap, never a destructive in-place edit.
  */
 export const INDEX_VERSIONS = {
-  postings: 2,
+  // v3: status / expired_at / expiry_reason (posting liveness, issue 10).
+  postings: 3,
   occupations: 1,
 } as const;
 export type IndexName = keyof typeof INDEX_VERSIONS;
@@ -29,8 +30,17 @@ export interface EnsureIndexOptions {
   prefix?: string;
 }
 
-/** Creates the current version of the index and points the alias at it, unless the alias already exists. */
-export async function ensureIndex(client: Client, name: IndexName, opts: EnsureIndexOptions = {}): Promise<{ alias: string; index: string; created: boolean }> {
+/** The mapping version of a concrete index name (`<prefix><name>-v<N>[-<stamp>]`), or null. */
+export function indexVersionOf(name: IndexName, index: string, prefix = ''): number | null {
+  const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${name}-v(\\d+)(?:-\\d{14})?$`).exec(index);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Creates the current version of the index and points the alias at it, unless the alias already
+ * exists. `outdated`: the alias points at an older mapping version (rebuild it with reclassify).
+ */
+export async function ensureIndex(client: Client, name: IndexName, opts: EnsureIndexOptions = {}): Promise<{ alias: string; index: string; created: boolean; outdated: boolean }> {
   const prefix = opts.prefix ?? '';
   const alias = `${prefix}${name}`;
   try {
@@ -38,8 +48,12 @@ export async function ensureIndex(client: Client, name: IndexName, opts: EnsureI
     if (exists) {
       const current = await client.indices.getAlias({ name: alias });
       const index = Object.keys(current)[0];
-      await putCurrentMappings(client, name, index);
-      return { alias, index, created: false };
+      const version = indexVersionOf(name, index, prefix);
+      const outdated = version !== null && version < INDEX_VERSIONS[name];
+      // An older version is rebuilt by `npm run reclassify` (its mapping may differ in more than new
+      // fields); an index of this version gets the fields added to its definition since it was made.
+      if (!outdated) await putCurrentMappings(client, name, index);
+      return { alias, index, created: false, outdated };
     }
     const index = concreteIndexName(name, INDEX_VERSIONS[name], prefix);
     const def = loadIndexDefinition(name);
@@ -50,7 +64,7 @@ export async function ensureIndex(client: Client, name: IndexName, opts: EnsureI
       await client.indices.putAlias({ index, name: alias });
     }
     await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '30s' });
-    return { alias, index, created: !indexExists };
+    return { alias, index, created: !indexExists, outdated: false };
   } catch (err) {
     throw toSearchError(err, `ensure index ${alias}`);
   }

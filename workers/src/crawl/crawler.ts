@@ -2,14 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '@jobportal/config';
-import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob, crawlRunKeys, type RawPosting, type SourceName } from '@jobportal/contracts';
-import { canonicalUrl, CRAWL_SOURCE_NAMES, extractPage, type CrawlAdapterName } from '@jobportal/postings';
+import { CRAWL_JOBS, QUEUES, type CrawlPageJob, type CrawlReport, type CrawlSourceJob, crawlRunKeys, type ExpiryReason, type RawPosting, type SourceName } from '@jobportal/contracts';
+import { canonicalUrl, CRAWL_SOURCE_NAMES, extractPage, postingId, type CrawlAdapterName } from '@jobportal/postings';
+import { expirePostings, sweepValidThrough } from '@jobportal/search';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import { bullConnection } from '../queues';
 import { syncCrawlSchedules, type CrawlSource } from '@jobportal/postings';
 import { createHostPoliteness } from './host-politeness';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetcher';
-import { createUrlStateStore, type UrlStateStore } from './url-state';
+import { createRenderer } from './renderer';
+import { createUrlStateStore, type UrlState, type UrlStateStore } from './url-state';
 
 /** Where the crawler finds a source by name: the crawl_sources table (CrawlSourceStore) in the workers. */
 export interface CrawlSourceLookup {
@@ -21,6 +23,10 @@ export interface CrawlRunRecorder {
   runStarted(source: string, runId: string, startedAt: Date): Promise<void>;
   runFinished(report: CrawlReport, finishedAt: Date): Promise<void>;
 }
+
+/** Liveness schedulers are not `crawl-<name>` ids (source names have no ':'), so syncing sources never removes them. */
+export const recheckSchedulerId = (source: string) => `recheck:${source}`;
+export const SWEEP_SCHEDULER_ID = 'sweep:valid-through';
 
 export interface CrawlerOptions {
   config: AppConfig;
@@ -52,7 +58,6 @@ export function createCrawler(opts: CrawlerOptions) {
   const connection = bullConnection(config);
   const queue = new Queue<CrawlPageJob | CrawlSourceJob>(QUEUES.crawl, { connection, prefix });
   const states: UrlStateStore = createUrlStateStore(redis, `${prefix}:`);
-  const fetcher: PoliteFetcher = createPoliteFetcher({ politeness: createHostPoliteness(redis, `${prefix}:`), polite: opts.polite, ...config.crawl });
   const fixed = Array.isArray(opts.sources) ? new Map(opts.sources.map((s) => [s.name, s])) : null;
   const lookup = Array.isArray(opts.sources) ? null : opts.sources;
   const cache = new Map<string, { at: number; source: Promise<CrawlSource | null> }>();
@@ -66,6 +71,13 @@ export function createCrawler(opts: CrawlerOptions) {
     source.catch(() => cache.delete(name));
     return source;
   }
+  const { recheckCron: _rc, recheckBatch: _rb, sweepCron: _sc, chromiumPath, renderPages, sourcesFile: _sf, ...fetchSettings } = config.crawl;
+  // The browser starts on the first render (createRenderer launches lazily); a fixed list without
+  // a `render` source never needs one. Sources read from the table may gain `render` at any time.
+  const renderer = !fixed || [...fixed.values()].some((s) => s.render === true)
+    ? createRenderer({ executablePath: chromiumPath, pages: renderPages, timeoutMs: config.crawl.timeoutMs, maxBodyBytes: config.crawl.maxBodyBytes, userAgent: `${config.crawl.userAgent} (+${config.crawl.contactUrl})` })
+    : undefined;
+  const fetcher: PoliteFetcher = createPoliteFetcher({ politeness: createHostPoliteness(redis, `${prefix}:`), polite: opts.polite, renderer, ...fetchSettings });
   const keys = crawlRunKeys(prefix);
   const runKey = keys.run;
 
@@ -101,10 +113,11 @@ export function createCrawler(opts: CrawlerOptions) {
     batches.delete(key);
     clearTimeout(b.timer);
     try {
-      const report = await opts.pipeline.importPostings(b.source, `crawl-${b.name}`, b.postings);
+      const report = await opts.pipeline.importPostings(b.source, `crawl-${b.name}`, b.postings, { expirePastValidThrough: true });
       await count(b.runId, 'new', report.indexed);
       await count(b.runId, 'updated', report.updated);
       await count(b.runId, 'unchanged', report.unchanged);
+      await count(b.runId, 'expired', report.expired ?? 0);
       for (const [reason, n] of Object.entries(report.rejectedByReason)) await count(b.runId, `errors:${reason}`, n);
       for (const w of b.waiters) w.resolve();
     } catch (err) {
@@ -149,6 +162,14 @@ export function createCrawler(opts: CrawlerOptions) {
       await startRun((job.data as CrawlSourceJob).source, `${job.data.source}-${job.id ?? randomUUID()}`);
       return;
     }
+    if (job.name === CRAWL_JOBS.recheck) {
+      await startRecheck((job.data as CrawlSourceJob).source, `recheck-${job.data.source}-${job.id ?? randomUUID()}`);
+      return;
+    }
+    if (job.name === CRAWL_JOBS.sweep) {
+      await sweep();
+      return;
+    }
     await processPage(job as Job<CrawlPageJob>);
   }
 
@@ -187,45 +208,122 @@ export function createCrawler(opts: CrawlerOptions) {
     return { source: (await redis.get(runKey(runId, 'source'))) ?? '', runId, ...(await counts(runId)), durationMs: Date.now() - started };
   }
 
+  /** Expires postings by id (partial bulk updates) and counts what actually changed. */
+  async function expire(runId: string | null, ids: string[], reason: ExpiryReason): Promise<number> {
+    if (ids.length === 0) return 0;
+    const n = await expirePostings(opts.pipeline.es, opts.pipeline.alias, ids, reason, new Date());
+    if (runId) await count(runId, 'expired', n);
+    return n;
+  }
+
+  /** A page's postings are gone (404/410, or the page says so): expire them and remember it. */
+  async function expirePage(runId: string, name: string, url: string, state: UrlState | null, reason: ExpiryReason): Promise<void> {
+    const ids = state?.ids ?? [];
+    if (!state?.expired) await expire(runId, ids, reason);
+    // No validators kept: if the page comes back, its bytes are read again and its postings revived.
+    await states.set(name, url, { ...(state ?? { lastmod: null }), etag: null, lastModified: null, hash: null, ids, expired: true, fetchedAt: new Date().toISOString() });
+  }
+
+  /**
+   * An authoritative listing was read (or answered unchanged): members absent from it twice in a
+   * row expire. A member is a posting the listing holds (`id:`) or a page it lists (`url:`, whose
+   * postings the URL state knows).
+   */
+  async function listingPresence(runId: string, name: string, listing: string, members: string[] | 'unchanged'): Promise<void> {
+    if (members === 'unchanged' && !(await states.hasPresence(name, listing))) return;
+    const gone = await states.presence(name, listing, members);
+    const ids: string[] = [];
+    for (const m of gone) {
+      if (m.startsWith('id:')) ids.push(m.slice(3));
+      else if (m.startsWith('url:')) {
+        const page = m.slice(4);
+        const st = await states.get(name, page);
+        if (st && !st.expired) {
+          ids.push(...(st.ids ?? []));
+          await states.set(name, page, { ...st, etag: null, lastModified: null, hash: null, expired: true });
+        }
+      }
+    }
+    await expire(runId, ids, 'absent_from_listing');
+  }
+
   async function handlePage(job: Job<CrawlPageJob>): Promise<void> {
     const { source: name, runId, url, adapter } = job.data;
     const source = await sourceOf(name);
-    {
-      if (!source) return void (await count(runId, 'errors:unknown_source'));
-      const state = await states.get(name, url);
-      const r = await fetcher.fetch(url, state ?? {});
-      await count(runId, 'fetched');
-      if (r.kind === 'not_modified') return void (await count(runId, 'unchanged'));
-      if (r.kind === 'gone') return void (await count(runId, state ? 'expired' : 'errors:not_found'));
-      if (r.kind === 'error') return void (await count(runId, `errors:${r.reason}`));
-      const hash = createHash('sha1').update(r.body).digest('hex');
-      const fetchedAt = new Date().toISOString();
-      const next = { etag: r.etag, lastModified: r.lastModified, hash, lastmod: job.data.lastmod ?? null, fetchedAt };
-      if (state?.hash === hash) {
-        await states.set(name, url, next);
-        return void (await count(runId, 'unchanged'));
-      }
-      const ex = extractPage(adapter as CrawlAdapterName, { url: r.url, body: r.body, contentType: r.contentType, fetchedAt });
-      if (r.invalidEncoding) await count(runId, 'errors:invalid_encoding');
-      for (const p of ex.problems) await count(runId, `errors:${p.reason}`);
-      if (ex.expired) await count(runId, 'expired');
-      const linkAdapter: CrawlAdapterName = adapter === 'sitemap' ? (source.pageAdapter ?? 'jsonld') : (adapter as CrawlAdapterName);
-      for (const link of ex.links) {
-        const u = canonicalUrl(link.url, r.url);
-        if (!u) continue;
-        // A sitemap entry whose lastmod has not moved since we fetched it is not fetched again.
-        if (link.lastmod) {
-          const known = await states.get(name, u);
-          if (known?.lastmod === link.lastmod) {
-            await count(runId, 'unchanged');
-            continue;
-          }
-        }
-        await enqueue({ source: name, runId, url: u, adapter: linkAdapter, lastmod: link.lastmod ?? null });
-      }
-      if (ex.postings.length) await indexPostings(runId, name, CRAWL_SOURCE_NAMES[adapter as keyof typeof CRAWL_SOURCE_NAMES], ex.postings);
-      await states.set(name, url, next);
+    if (!source) return void (await count(runId, 'errors:unknown_source'));
+    const state = await states.get(name, url);
+    // An expired page is asked without validators: a 304 would hide that it is back.
+    const validators = state && !state.expired ? state : {};
+    const r = await fetcher.fetch(url, { ...validators, render: source.render === true });
+    await count(runId, 'fetched');
+    if (r.kind === 'not_modified') {
+      await states.checked(name, url);
+      await listingPresence(runId, name, url, 'unchanged');
+      return void (await count(runId, 'unchanged'));
     }
+    if (r.kind === 'gone') {
+      if (!state) return void (await count(runId, 'errors:not_found'));
+      return expirePage(runId, name, url, state, 'gone');
+    }
+    // 401/403/429/5xx, time-outs, network errors, robots: never a reason to expire anything.
+    if (r.kind === 'error') return void (await count(runId, `errors:${r.reason}`));
+    const hash = createHash('sha1').update(r.body).digest('hex');
+    const fetchedAt = new Date().toISOString();
+    if (state?.hash === hash && !state.expired) {
+      await states.set(name, url, { ...state, etag: r.etag, lastModified: r.lastModified, fetchedAt });
+      await listingPresence(runId, name, url, 'unchanged');
+      return void (await count(runId, 'unchanged'));
+    }
+    const ex = extractPage(adapter as CrawlAdapterName, { url: r.url, body: r.body, contentType: r.contentType, fetchedAt });
+    if (r.invalidEncoding) await count(runId, 'errors:invalid_encoding');
+    for (const p of ex.problems) await count(runId, `errors:${p.reason}`);
+    if (ex.expired) return expirePage(runId, name, url, state, 'page_expired');
+    const linkAdapter: CrawlAdapterName = adapter === 'sitemap' ? (source.pageAdapter ?? 'jsonld') : (adapter as CrawlAdapterName);
+    const linked: string[] = [];
+    for (const link of ex.links) {
+      const u = canonicalUrl(link.url, r.url);
+      if (!u) continue;
+      linked.push(u);
+      // A re-check looks at known pages only: what they link to waits for the next full run.
+      if (job.data.recheck) continue;
+      // A sitemap entry whose lastmod has not moved since we fetched it is not fetched again.
+      if (link.lastmod) {
+        const known = await states.get(name, u);
+        if (known?.lastmod === link.lastmod && !known.expired) {
+          await count(runId, 'unchanged');
+          continue;
+        }
+      }
+      await enqueue({ source: name, runId, url: u, adapter: linkAdapter, lastmod: link.lastmod ?? null });
+    }
+    const postingSource = CRAWL_SOURCE_NAMES[adapter as keyof typeof CRAWL_SOURCE_NAMES];
+    const ids = ex.postings.map((p) => postingId(p.source, p.sourceId));
+    if (ex.postings.length) await indexPostings(runId, name, postingSource, ex.postings);
+    // An empty extraction expires nothing: the page keeps the postings it last gave.
+    await states.set(name, url, { etag: r.etag, lastModified: r.lastModified, hash, lastmod: job.data.lastmod ?? state?.lastmod ?? null, fetchedAt, adapter, ids: ids.length ? ids : (state?.ids ?? []), expired: false });
+    // Absence counts only from a listing read cleanly: one with a problem or nothing in it proves nothing.
+    const members = [...ids.map((id) => `id:${id}`), ...linked.map((u) => `url:${u}`)];
+    if (ex.authoritative && ex.problems.length === 0 && members.length > 0) await listingPresence(runId, name, url, members);
+  }
+
+  /** Queues the source's live pages checked longest ago (at most recheckBatch) as a run of their own. */
+  async function startRecheck(name: string, runId: string = `recheck-${name}-${randomUUID()}`): Promise<string> {
+    const source = await sourceOf(name, true);
+    // The scheduler of a source deleted or disabled since the workers started: nothing to re-check.
+    if (!source || !source.enabled) return runId;
+    await redis.set(runKey(runId, 'started'), String(Date.now()));
+    await redis.set(runKey(runId, 'source'), name);
+    await redis.set(keys.lastRecheck(name), runId);
+    for (const url of await states.dueForRecheck(name, config.crawl.recheckBatch)) {
+      const st = await states.get(name, url);
+      await enqueue({ source: name, runId, url, adapter: st?.adapter ?? source.adapter, lastmod: st?.lastmod ?? null, recheck: true });
+    }
+    return runId;
+  }
+
+  /** Crawled postings past their validThrough expire, whether or not their page was fetched again. */
+  function sweep(now: Date = new Date()): Promise<number> {
+    return sweepValidThrough(opts.pipeline.es, opts.pipeline.alias, now, Object.values(CRAWL_SOURCE_NAMES));
   }
 
   async function counts(runId: string): Promise<Omit<CrawlReport, 'source' | 'runId' | 'durationMs'>> {
@@ -250,6 +348,35 @@ export function createCrawler(opts: CrawlerOptions) {
     },
     /** Starts a run of one source: queues its start URLs. */
     startRun,
+    /** Starts a liveness re-check of one source: its least recently checked live pages, bounded. */
+    startRecheck,
+    /** Expires crawled postings whose validThrough has passed; returns how many. */
+    sweep,
+    /**
+     * The liveness schedulers: a re-check per enabled source (`recheck:<name>`, CRAWL_RECHECK_CRON)
+     * and one validThrough sweep (`sweep:valid-through`, CRAWL_SWEEP_CRON), all UTC; a disabled or
+     * deleted source's re-check is removed. `list`: the sources as stored now; by default the fixed list.
+     */
+    async scheduleLiveness(list: CrawlSource[] = [...(fixed?.values() ?? [])]): Promise<string[]> {
+      const scheduled: string[] = [];
+      const wanted = new Set<string>();
+      for (const s of list) {
+        const id = recheckSchedulerId(s.name);
+        if (s.enabled) {
+          await queue.upsertJobScheduler(id, { pattern: config.crawl.recheckCron, tz: 'UTC' }, { name: CRAWL_JOBS.recheck, data: { source: s.name } });
+          scheduled.push(id);
+          wanted.add(id);
+        } else {
+          await queue.removeJobScheduler(id);
+        }
+      }
+      for (const j of await queue.getJobSchedulers(0, -1)) {
+        if (j.key.startsWith(recheckSchedulerId('')) && !wanted.has(j.key)) await queue.removeJobScheduler(j.key);
+      }
+      await queue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { pattern: config.crawl.sweepCron, tz: 'UTC' }, { name: CRAWL_JOBS.sweep, data: { source: '' } });
+      scheduled.push(SWEEP_SCHEDULER_ID);
+      return scheduled;
+    },
     /**
      * One repeatable job scheduler per enabled source (its cron, UTC); a disabled source's scheduler
      * is removed, and so is one whose source no longer exists. `list`: the sources as stored now

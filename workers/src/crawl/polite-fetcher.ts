@@ -4,6 +4,7 @@ import { TextDecoder } from 'node:util';
 import robotsParser from 'robots-parser';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { HostPoliteness } from './host-politeness';
+import type { Renderer } from './renderer';
 
 /** Why a fetch gave no page; counted under this reason in the source's report. */
 export type FetchErrorReason =
@@ -29,12 +30,19 @@ export type FetchResult =
   | { kind: 'error'; url: string; reason: FetchErrorReason; detail: string; status?: number };
 
 /** The validated crawl settings (libs/config, one definition) plus what only the caller knows. */
-export type PoliteFetcherOptions = Omit<AppConfig['crawl'], 'sourcesFile'> & {
+export type PoliteFetcherOptions = Omit<AppConfig['crawl'], 'sourcesFile' | 'recheckCron' | 'recheckBatch' | 'sweepCron' | 'chromiumPath' | 'renderPages'> & {
   politeness: HostPoliteness;
   /** Off only for the benchmark against our own local server ("politeness off"). */
   polite?: boolean;
   random?: () => number;
+  /** The browser for `render: true` fetches (created by the caller, closed with the fetcher). */
+  renderer?: Renderer;
 };
+
+export interface FetchOptions extends ConditionalHeaders {
+  /** Load the page in the browser (the source is `render: true`): the DOM after its scripts ran. */
+  render?: boolean;
+}
 
 export interface ConditionalHeaders {
   etag?: string | null;
@@ -43,7 +51,7 @@ export interface ConditionalHeaders {
 
 export interface PoliteFetcher {
   readonly userAgent: string;
-  fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchResult>;
+  fetch(url: string, opts?: FetchOptions): Promise<FetchResult>;
   close(): Promise<void>;
 }
 
@@ -184,7 +192,7 @@ export function createPoliteFetcher(opts: PoliteFetcherOptions): PoliteFetcher {
     }
   }
 
-  async function fetchOnce(start: string, conditional: ConditionalHeaders): Promise<FetchResult> {
+  async function fetchOnce(start: string, conditional: FetchOptions): Promise<FetchResult> {
     const seen = new Set<string>();
     let url = start;
     for (let hop = 0; ; hop++) {
@@ -206,6 +214,8 @@ export function createPoliteFetcher(opts: PoliteFetcherOptions): PoliteFetcher {
         if (robots.isAllowed(u.href, opts.userAgent) === false) return { kind: 'error', url, reason: 'robots_disallowed', detail: `robots.txt of ${host} disallows ${u.pathname} for ${opts.userAgent}.` };
         crawlDelay = robots.getCrawlDelay(opts.userAgent);
       }
+      // The browser follows redirects itself; robots.txt and the host's pace apply to the start URL.
+      if (conditional.render) return attemptRendered(u, host, crawlDelay);
       const result = await attempt(u, host, crawlDelay, hop === 0 ? conditional : {});
       if ('redirect' in result) {
         const next = new URL(result.redirect, u).href;
@@ -284,9 +294,50 @@ export function createPoliteFetcher(opts: PoliteFetcherOptions): PoliteFetcher {
     return last!;
   }
 
+  /**
+   * One page through the browser, with the same answers as a plain fetch: 404/410 gone, 401/403
+   * forbidden, 429/5xx retried with Retry-After or backoff, time-outs and network errors retried,
+   * the body cap on the rendered DOM. No conditional request: a browser load is never a 304.
+   */
+  async function attemptRendered(u: URL, host: string, crawlDelay: number | undefined): Promise<FetchResult> {
+    if (!opts.renderer) return { kind: 'error', url: u.href, reason: 'network', detail: `${u.href}: the source is render: true but no browser is configured.` };
+    let last: FetchResult | null = null;
+    for (let retry = 0; retry <= opts.maxRetries; retry++) {
+      if (polite) await waitForSlot(host, crawlDelay);
+      let page;
+      try {
+        page = await opts.renderer.render(u.href);
+      } catch (err) {
+        const text = `${(err as Error).name} ${(err as Error).message}`;
+        last = { kind: 'error', url: u.href, reason: /timeout|ERR_TIMED_OUT/i.test(text) ? 'timeout' : 'network', detail: `${u.href} (browser): ${(err as Error).message}` };
+        if (polite) await opts.politeness.holdUntil(host, Date.now() + backoffMs(retry, opts.backoffBaseMs, opts.backoffMaxMs, random));
+        continue;
+      }
+      const { status } = page;
+      if (status === 429 || status >= 500) {
+        const after = retryAfterMs(page.headers['retry-after']);
+        if (polite) await opts.politeness.holdUntil(host, Date.now() + (after ?? backoffMs(retry, opts.backoffBaseMs, opts.backoffMaxMs, random)));
+        last = { kind: 'error', url: u.href, reason: status === 429 ? 'rate_limited' : 'server_error', status, detail: `${u.href} answered ${status} (browser).` };
+        continue;
+      }
+      if (polite) await opts.politeness.recordSuccess(host);
+      if (status === 404 || status === 410) return { kind: 'gone', url: page.url, status };
+      if (status === 401 || status === 403) return { kind: 'error', url: page.url, reason: 'forbidden', status, detail: `${page.url} answered ${status}.` };
+      if (status < 200 || status >= 300) return { kind: 'error', url: page.url, reason: 'client_error', status, detail: `${page.url} answered ${status}.` };
+      if (page.html === null) return { kind: 'error', url: page.url, reason: 'too_large', detail: `${page.url} rendered to more than ${opts.maxBodyBytes} bytes; not read.` };
+      // The DOM is text already (the browser decoded the page): served as HTML whatever the header said.
+      return { kind: 'ok', url: page.url, status, body: page.html, contentType: 'text/html; charset=utf-8', etag: null, lastModified: null, invalidEncoding: false };
+    }
+    if (polite) await opts.politeness.recordFailure(host, opts.breakerThreshold, opts.breakerCooldownMs);
+    return last!;
+  }
+
   return {
     userAgent: ua,
-    fetch: (url, conditional = {}) => fetchOnce(url, conditional),
-    close: () => agent.close(),
+    fetch: (url, fetchOpts = {}) => fetchOnce(url, fetchOpts),
+    async close() {
+      await agent.close();
+      await opts.renderer?.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { AppConfig } from '@jobportal/config';
-import type { IngestReport, RawPosting, RejectedRow, SourceName } from '@jobportal/contracts';
+import type { IngestReport, PostingDocument, RawPosting, RejectedRow, SourceName } from '@jobportal/contracts';
 import {
   createPostingNormalizer,
   createQuarantineFile,
@@ -13,15 +13,27 @@ import {
   type PostingSink,
 } from '@jobportal/postings';
 import { initTensorflow, loadClassifier, type OccupationClassifier } from '@jobportal/occupations';
-import { bulkIndexPostings, createSearchClient, ensureIndex, type Client, type RetryPolicy } from '@jobportal/search';
+import { bulkIndexPostings, createSearchClient, ensureIndex, expiredFields, INDEX_VERSIONS, type Client, type RetryPolicy } from '@jobportal/search';
 import { CorrectionStore, HumanCodeGuard } from './human-codes';
 import { createPostingCoder } from './posting-coder';
+
+/** The postings alias points at an index built from an older mapping version. */
+export class OutdatedIndexError extends Error {
+  override readonly name = 'OutdatedIndexError';
+}
 
 export interface ImportFileOptions {
   onProgress?: (p: ImportProgress) => void;
   onRetry?: RetryPolicy['onRetry'];
   /** Make the batch visible to search before returning (tests, demo). */
   refresh?: boolean;
+  /**
+   * Crawled postings: one whose validThrough (expires_at) is already past is written expired.
+   * Never for dataset files, which are historical snapshots whose expiry dates have all passed.
+   */
+  expirePastValidThrough?: boolean;
+  /** The clock for that check (tests). */
+  now?: () => Date;
 }
 
 /**
@@ -58,6 +70,18 @@ export interface IngestPipeline {
   close(): Promise<void>;
 }
 
+/** Marks the documents whose expires_at is before `now` expired (reason valid_through_passed); returns how many. */
+export function expirePastValidThrough(docs: PostingDocument[], now: Date): number {
+  let n = 0;
+  for (const d of docs) {
+    if (d.expires_at && Date.parse(d.expires_at) < now.getTime()) {
+      Object.assign(d, expiredFields('valid_through_passed', now));
+      n++;
+    }
+  }
+  return n;
+}
+
 /**
  * Wires the pure pipeline of libs/postings to Elasticsearch. The CLI and the `ingest` queue
  * worker both call this, so a posting takes the same path from any entry point.
@@ -85,7 +109,11 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
   let indexReady: Promise<string> | null = null;
 
   async function run(source: SourceName, filePath: string, stamp: string, rows: AsyncIterable<RawPosting | RejectedRow>, opts: ImportFileOptions): Promise<IngestReport> {
-      indexReady ??= ensureIndex(es, 'postings', { prefix: config.elastic.indexPrefix }).then((r) => r.index);
+      indexReady ??= ensureIndex(es, 'postings', { prefix: config.elastic.indexPrefix }).then((r) => {
+        // The mapping is strict: writing v3 fields into an older index would quarantine every posting.
+        if (r.outdated) throw new OutdatedIndexError(`The ${alias} alias points at ${r.index}, an older postings mapping than v${INDEX_VERSIONS.postings} (which adds status / expired_at / expiry_reason). Run \`npm run reclassify\` to rebuild it into the current version without downtime, then import again.`);
+        return r.index;
+      });
       await indexReady.catch((err) => {
         indexReady = null;
         throw err;
@@ -96,12 +124,14 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
         onRetry: opts.onRetry,
       };
       let needsReview = 0;
+      let expired = 0;
       // Writes go through the alias, never a concrete index name resolved once: after reclassify
       // swaps the alias, the next batch lands in the new index. requireAlias: a missing alias is
       // an error, not an auto-created index with a guessed mapping.
       const sink: PostingSink = {
         write: async (docs) => {
           if (coder) needsReview += coder.code(await humanCodes!.apply(docs, alias));
+          if (opts.expirePastValidThrough) expired += expirePastValidThrough(docs, (opts.now ?? (() => new Date()))());
           return bulkIndexPostings(es, alias, docs, { retry, requireAlias: true });
         },
       };
@@ -126,6 +156,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
         throw err;
       }
       if (coder) report = { ...report, needsReview };
+      if (opts.expirePastValidThrough) report = { ...report, expired };
       if (importId) await listener!.importFinished(importId, report);
       return report;
   }

@@ -71,7 +71,13 @@ export async function reclassifyPostings(opts: ReclassifyOptions): Promise<Recla
     const flagged = coder.code(opts.humanCodes ? await opts.humanCodes.apply(docs, null) : docs);
     // Fields derived from the posting's own figures are recomputed too, so a rebuild brings postings
     // indexed before them (salary.bands, postings v2) up to the current mapping.
-    for (const d of docs) if (d.salary) d.salary.bands = payBandsOf(d.salary.annual_min, d.salary.annual_max);
+    for (const d of docs) {
+      if (d.salary) d.salary.bands = payBandsOf(d.salary.annual_min, d.salary.annual_max);
+      // Postings v3 adds liveness: a posting indexed before it was live (expired ones keep their fields).
+      d.status ??= 'live';
+      d.expired_at ??= null;
+      d.expiry_reason ??= null;
+    }
     const res = await bulkWritePostings(es, toIndex, docs, op, { retry: opts.retry });
     if (res.failed.length > 0) {
       const f = res.failed[0];

@@ -104,6 +104,10 @@ describe('normalizePosting', () => {
         expires_at: null,
         fingerprint: computeFingerprint('Xactimate Estimator Level 2 or 3', null, { city: 'Queens Village', region_code: 'NY', region: 'New York', country_code: 'US' }),
         ingested_at: '2024-06-01T12:00:00.000Z',
+        // Every imported posting starts live; only the crawler's expiry rules expire one.
+        status: 'live',
+        expired_at: null,
+        expiry_reason: null,
       },
     });
   });

@@ -167,6 +167,11 @@ export function createPostingNormalizer(ctx: PostingNormalizerContext): (raw: Ra
       expires_at: normalizeDate(raw.expiresAt, { reference }),
       fingerprint: computeFingerprint(title, company, location),
       ingested_at: now().toISOString(),
+      // Every import is a sighting: a posting that comes back (a listing lists it again, its page
+      // answers again) is live again. Only the crawler's expiry rules write `expired`.
+      status: 'live',
+      expired_at: null,
+      expiry_reason: null,
     };
     return { ok: true, doc };
   }

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { buildAlertMatchRequests, mapAlertMatchResponses } from './alert-match';
 import { buildJobSearchQuery, buildJobSearchRequest } from './job-search';
+import { NOT_EXPIRED } from './liveness';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
 
@@ -10,12 +11,13 @@ describe('buildJobSearchQuery', () => {
     const query = buildJobSearchQuery(params, { index: 'postings', now: NOW });
     const request = buildJobSearchRequest(params, { index: 'postings', now: NOW });
     const filters = (query as { function_score: { query: { bool: { filter: unknown[] } } } }).function_score.query.bool.filter;
-    expect(filters).toEqual((request.post_filter as { bool: { filter: unknown[] } }).bool.filter);
+    // The search's own liveness filter first (alerts never announce an expired posting), then the facet filters.
+    expect(filters).toEqual([NOT_EXPIRED, ...(request.post_filter as { bool: { filter: unknown[] } }).bool.filter]);
     expect(JSON.stringify(query)).not.toContain('aggs');
   });
 
   it('without text is a plain filter query', () => {
-    expect(buildJobSearchQuery({}, { index: 'p', now: NOW })).toEqual({ bool: { filter: [] } });
+    expect(buildJobSearchQuery({}, { index: 'p', now: NOW })).toEqual({ bool: { filter: [NOT_EXPIRED] } });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { EXPERIENCE_LEVELS, WORK_MODES, type JobCategory, type JobSummary } from '@jobportal/contracts';
 import { JOB_FACETS } from './job-facets';
+import { NOT_EXPIRED } from './liveness';
 import { SUMMARY_SOURCE_FIELDS, mapJobSummary, type SummarySource } from './job-summary';
 
 export const CATEGORY_TOP_SIZE = 3;
@@ -30,6 +31,8 @@ export function buildCategoriesRequest(index: string): estypes.SearchRequest {
     size: 0,
     track_total_hits: false,
     request_cache: true,
+    // A tile's count and newest postings are what a click on it (a default search) shows: live ones.
+    query: NOT_EXPIRED,
     aggs: {
       categories: {
         filters: { filters: Object.fromEntries(JOB_CATEGORIES.map((c) => [c.key, c.filter])) },

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FacetKey, JobSearchParams, JobSearchResponse, JobSummary, SearchSort } from '@jobportal/contracts';
 import { decodeCursor, encodeCursor, type SortValue } from './cursor';
+import { NOT_EXPIRED } from './liveness';
 import { allWordsMatch } from './text-match';
 import { FACET_ORDER, activeFacetFilters, buildFacetAggs, mapFacetBuckets } from './job-facets';
 import { SUMMARY_SOURCE_FIELDS, mapJobSummary, totalOf, type SummarySource } from './job-summary';
@@ -34,6 +35,11 @@ export interface JobSearchContext {
   now: Date;
   /** The `location` parameter resolved to a place; null or absent when the search has none. */
   place?: ResolvedPlace | null;
+  /**
+   * Count expired postings too. Job search never does (default search shows live postings);
+   * trends do, since a posting that has gone was still posted.
+   */
+  includeExpired?: boolean;
 }
 
 export interface Radius {
@@ -91,9 +97,13 @@ function textQuery(q: string): { must: Query; should: Query[] } {
   };
 }
 
-/** The base query (text + place, no facet filters): facets are counted over it. */
+/**
+ * The base query (text + place, no facet filters): facets are counted over it. Expired postings
+ * are left out unless the context includes them (trends), so hits, facets, cursor refills and
+ * alerts agree.
+ */
 function baseQuery(params: JobSearchParams, ctx: JobSearchContext, extraFilters: Query[] = []): Query {
-  const filter: Query[] = [];
+  const filter: Query[] = ctx.includeExpired ? [] : [NOT_EXPIRED];
   const loc = locationFilter(params, ctx.place);
   if (loc) filter.push(loc);
   filter.push(...extraFilters);

@@ -82,6 +82,10 @@ export function mapJobDetail(doc: PostingDocument): JobDetail {
     education: doc.education ?? null,
     expiresAt: doc.expires_at ?? null,
     fingerprint: doc.fingerprint,
+    // Postings indexed before postings v3 have no status: they are live.
+    status: doc.status ?? 'live',
+    expiredAt: doc.expired_at ?? null,
+    expiryReason: doc.expiry_reason ?? null,
   };
 }
 

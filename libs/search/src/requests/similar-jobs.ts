@@ -25,7 +25,8 @@ export function buildSimilarJobsRequest(index: string, id: string, doc: Pick<Pos
             },
           },
         ],
-        must_not: [{ term: { fingerprint: doc.fingerprint } }, { term: { id } }],
+        // Similar jobs are suggestions to apply to: never a gone one, even beside an expired posting.
+        must_not: [{ term: { fingerprint: doc.fingerprint } }, { term: { id } }, { term: { status: 'expired' } }],
       },
     },
     collapse: { field: 'fingerprint' },

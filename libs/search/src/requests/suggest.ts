@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { SuggestResponse } from '@jobportal/contracts';
+import { NOT_EXPIRED } from './liveness';
 
 export const SUGGEST_SIZE = 10;
 export const MAX_SUGGEST_QUERY_LENGTH = 100;
@@ -36,7 +37,8 @@ export function buildSuggestRequest(index: string, q: string): estypes.SearchReq
     index,
     size: 0,
     track_total_hits: false,
-    query: { bool: { should: [titles, companies, skills], minimum_should_match: 1 } },
+    // Suggestions lead to searches, which show live postings only: a gone job's title is no suggestion.
+    query: { bool: { should: [titles, companies, skills], minimum_should_match: 1, filter: [NOT_EXPIRED] } },
     aggs: {
       titles: {
         filter: titles,

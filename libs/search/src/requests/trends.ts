@@ -47,7 +47,8 @@ export function buildTrendsExtentRequest(params: JobSearchParams, ctx: JobSearch
     index: ctx.index,
     size: 0,
     track_total_hits: false,
-    query: buildJobSearchQuery(params, ctx),
+    // Trends count every posting, expired or not: a job that has gone was still posted.
+    query: buildJobSearchQuery(params, { ...ctx, includeExpired: true }),
     aggs: { latest: { max: { field: 'posted_at' } } },
   };
 }
@@ -104,7 +105,7 @@ export function buildTrendsRequest(params: JobSearchParams, ctx: JobSearchContex
     index: ctx.index,
     size: 0,
     track_total_hits: false,
-    query: buildJobSearchQuery(params, ctx, [range(want.has('skills') ? prior.from : w.from, w.to)]),
+    query: buildJobSearchQuery(params, { ...ctx, includeExpired: true }, [range(want.has('skills') ? prior.from : w.from, w.to)]),
     aggs,
   };
 }

@@ -2,11 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EMPLOYMENT_TYPES,
   EXPERIENCE_LEVELS,
+  EXPIRY_REASONS,
   PAY_PERIODS,
+  POSTING_STATUSES,
   SOURCE_NAMES,
   WORK_MODES,
   type EmploymentType,
   type ExperienceLevel,
+  type ExpiryReason,
+  type PostingStatus,
   type JobDetail,
   type JobLocation,
   type JobOccupation,
@@ -77,4 +81,7 @@ export class JobDetailDto extends JobSummaryDto implements JobDetail {
   @ApiProperty({ type: String, nullable: true }) education!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) expiresAt!: string | null;
   @ApiProperty({ description: 'Shared by reposts of the same job' }) fingerprint!: string;
+  @ApiProperty({ enum: POSTING_STATUSES, description: '`expired`: gone from its source (it still opens, e.g. from a saved job); search shows live postings only' }) status!: PostingStatus;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the crawler found it gone' }) expiredAt!: string | null;
+  @ApiProperty({ enum: EXPIRY_REASONS, nullable: true, description: 'Why it expired' }) expiryReason!: ExpiryReason | null;
 }

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { ACCOUNT_LIMITS, SAVED_JOB_STATUSES, type SavedJob, type SavedJobStatus } from '@jobportal/contracts';
+import { ACCOUNT_LIMITS, SAVED_JOB_STATUSES, type JobDetail, type SavedJob, type SavedJobStatus } from '@jobportal/contracts';
 
 import { toApiError } from '../api/api-error';
 import { formatPay } from '../jobs/format-pay';
@@ -49,6 +49,12 @@ export const STATUS_LABELS: Record<SavedJobStatus, string> = {
         }
         <span>Saved {{ item.savedAt | date: 'mediumDate' }}</span>
       </p>
+      @if (expired()) {
+        <p class="gone expired" role="status">
+          <mat-icon svgIcon="warning" aria-hidden="true" />
+          Expired — the posting is gone from its source; it still opens here.
+        </p>
+      }
       @if (available() === false) {
         <p class="gone">
           <mat-icon svgIcon="warning" aria-hidden="true" />
@@ -125,6 +131,10 @@ export class SavedJobItem {
 
   /** Whether the posting is still in the index: null while checking or when that is unknown. */
   private readonly posting = httpResource<unknown>(() => this.jobsApi.job(this.savedJob().jobId));
+  /** Gone from its source (the crawler expired it): it still opens, marked expired. */
+  protected readonly expired = computed(
+    () => this.savedJob().postingStatus === 'expired' || (this.posting.hasValue() && (this.posting.value() as Pick<JobDetail, 'status'>).status === 'expired'),
+  );
   protected readonly available = computed(() => {
     if (this.posting.hasValue()) return true;
     return this.posting.status() === 'error' && toApiError(this.posting.error()).statusCode === 404 ? false : null;

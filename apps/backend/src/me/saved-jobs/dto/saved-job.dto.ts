@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACCOUNT_LIMITS, SAVED_JOB_STATUSES, type SaveJobRequest, type SavedJob, type SavedJobSnapshot, type SavedJobStatus } from '@jobportal/contracts';
+import { ACCOUNT_LIMITS, POSTING_STATUSES, SAVED_JOB_STATUSES, type PostingStatus, type SaveJobRequest, type SavedJob, type SavedJobSnapshot, type SavedJobStatus } from '@jobportal/contracts';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { JobPayDto } from '../../../jobs/dto/job-summary.dto';
 
@@ -38,6 +38,8 @@ export class SavedJobDto implements SavedJob {
   @ApiProperty({ enum: SAVED_JOB_STATUSES }) status!: SavedJobStatus;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: SavedJobSnapshotDto }) job!: SavedJobSnapshotDto;
+  @ApiProperty({ enum: POSTING_STATUSES, nullable: true, description: "The posting's liveness now: `expired` once gone from its source (it still opens); null when the index no longer holds it or search is unavailable" })
+  postingStatus!: PostingStatus | null;
   @ApiProperty({ format: 'date-time' }) savedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
