@@ -7,9 +7,15 @@ import { EmbeddingBagModel, type ModelShape } from './model';
 import { loadOccupationCores } from '../onet/load-occupations';
 import { DEFAULT_ENSEMBLE, OccupationClassifier, type ClassifierSettings } from './occupation-classifier';
 import { TitleIndex } from './title-index';
+import { catalogAlternateTitlePrior, openingsPrior } from './class-prior';
+import { loadEmploymentProjections } from '../onet/bls';
 
 export const ARTIFACT_FORMAT = 'jobportal-occupation-classifier';
-export const ARTIFACT_FORMAT_VERSION = 1;
+/**
+ * 2: head-word features (FeatureConfig.headWords) and the training label shares (labelShares).
+ * A v1 model is refused, so `train:classifier --if-missing` retrains it instead of keeping it.
+ */
+export const ARTIFACT_FORMAT_VERSION = 2;
 /** The artifact's folder under MODEL_DIR. */
 export const CLASSIFIER_DIR_NAME = 'occupation-classifier';
 
@@ -98,8 +104,15 @@ export async function loadClassifier(modelDir: string, options: LoadClassifierOp
   const loaded = await loadModelOnly(modelDir);
   if (!options.dataDir) return loaded;
   const catalog = await loadOccupationCores(options.dataDir);
-  const index = TitleIndex.fromOccupations(catalog.occupations.values(), loaded.classifier.labels);
-  return { ...loaded, classifier: loaded.classifier.withTitleIndex(index, DEFAULT_ENSEMBLE) };
+  const labels = loaded.classifier.labels;
+  const index = TitleIndex.fromOccupations(catalog.occupations.values(), labels);
+  const prior =
+    DEFAULT_ENSEMBLE.priorExponent === 0
+      ? null
+      : DEFAULT_ENSEMBLE.prior === 'openings'
+        ? openingsPrior(catalog.occupations.values(), labels, await loadEmploymentProjections(options.dataDir))
+        : catalogAlternateTitlePrior(catalog.occupations.values(), labels);
+  return { ...loaded, classifier: loaded.classifier.withTitleIndex(index, DEFAULT_ENSEMBLE, prior) };
 }
 
 async function loadModelOnly(modelDir: string): Promise<{ classifier: OccupationClassifier; metadata: TrainingMetadata }> {

@@ -13,6 +13,17 @@ describe('featurize', () => {
     expect(chars).toEqual(['c:<rn', 'c:rn>', 'c:<rn>']);
   });
 
+  it('adds the last word and last two words of a title as head features when headWords is set', () => {
+    expect(titleWordFeatureStrings('Dough Mixer Operator', { headWords: true })).toEqual([
+      't:dough mixer operator', 'w:dough', 'w:mixer', 'b:dough mixer', 'w:operator', 'b:mixer operator', 'h:operator', 'h2:mixer operator',
+    ]);
+    // A two-word title's last two words are the whole title, a one-word title's head is the word: nothing new.
+    expect(titleWordFeatureStrings('Line Cook', { headWords: true })).toEqual(['t:line cook', 'w:line', 'w:cook', 'b:line cook', 'h:cook']);
+    expect(titleWordFeatureStrings('Cook', { headWords: true })).toEqual(['t:cook', 'w:cook']);
+    // Models trained before the option read titles as they did.
+    expect(titleWordFeatureStrings('Dough Mixer Operator', { headWords: false })).toHaveLength(6);
+  });
+
   it('reads only the first content words of a description, sharing title-word rows', () => {
     const words = descriptionFeatureStrings('We are seeking a Registered Nurse to join our ICU team. '.repeat(20), DEFAULT_FEATURE_CONFIG);
     expect(words.slice(0, 4)).toEqual(['w:registered', 'w:nurse', 'w:icu', 'w:registered']);

@@ -20,6 +20,12 @@ export interface FeatureConfig {
    * a word ("chemotherapy" -> nurses) also serves titles that contain it.
    */
   shareWordEmbeddings: boolean;
+  /**
+   * Position features: the title's last word and last two words ("h:operator", "h2:press
+   * operator"), its head in English job titles, which names the occupation far more often than
+   * a modifier in front does. Absent (false) in models trained before it.
+   */
+  headWords?: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -28,6 +34,8 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charNgramMax: 5,
   descriptionWords: 40,
   shareWordEmbeddings: true,
+  // Measured with no gain (docs/classifier.md, issue 13): off, so a retrain reproduces the v1 weights.
+  headWords: false,
 };
 
 /** Words too common in descriptions to say anything about the occupation. */
@@ -55,14 +63,22 @@ export function titleWords(title: string): string[] {
   return norm === '' ? [] : norm.split(' ').filter((w) => !/^\d+$/.test(w));
 }
 
-/** The word-level feature strings of a title: the whole title, its words and word bigrams. */
-export function titleWordFeatureStrings(title: string): string[] {
+/**
+ * The word-level feature strings of a title: the whole title, its words and word bigrams, and
+ * with `headWords` its last word and last two words.
+ */
+export function titleWordFeatureStrings(title: string, config?: Pick<FeatureConfig, 'headWords'>): string[] {
   const words = titleWords(title);
   if (words.length === 0) return [];
   const out: string[] = [`t:${words.join(' ')}`];
   for (let i = 0; i < words.length; i++) {
     out.push(`w:${words[i]}`);
     if (i > 0) out.push(`b:${words[i - 1]} ${words[i]}`);
+  }
+  if (config?.headWords && words.length > 1) {
+    const n = words.length;
+    out.push(`h:${words[n - 1]}`);
+    if (n > 2) out.push(`h2:${words[n - 2]} ${words[n - 1]}`);
   }
   return out;
 }
@@ -116,5 +132,5 @@ export const BAGS = 3;
 export function featurize(item: ClassifyItem, config: FeatureConfig): Features {
   const toIds = (strings: string[]) => Int32Array.from(strings, (s) => hashString(s) % config.buckets);
   const title = item.title ?? '';
-  return [toIds(titleWordFeatureStrings(title)), toIds(titleCharFeatureStrings(title, config)), toIds(descriptionFeatureStrings(item.description, config))];
+  return [toIds(titleWordFeatureStrings(title, config)), toIds(titleCharFeatureStrings(title, config)), toIds(descriptionFeatureStrings(item.description, config))];
 }

@@ -13,3 +13,4 @@ export { toPostingSoc } from './posting-soc';
 export { TitleIndex, type IndexedTitle, type TitleMatch } from './title-index';
 export { normalizeTitle, singular, type NormalizedTitle } from './title-normalizer';
 export * from './ensemble-eval';
+export { alternateTitlePrior, catalogAlternateTitlePrior, openingsPrior } from './class-prior';

@@ -49,6 +49,11 @@ export interface ClassifierSettings {
   threshold: number;
   /** Title words seen in training; a title with none of them is flagged `unknown_words`. */
   knownWords: string[];
+  /**
+   * Each label's share of the training examples (the prior the softmax learned), so a prior
+   * correction can divide it out (see `PriorCorrection`). Absent in models trained before it.
+   */
+  labelShares?: number[];
 }
 
 /**
@@ -59,16 +64,29 @@ export interface ClassifierSettings {
 export interface EnsembleSettings {
   exactWeight: number;
   partialWeight: number;
+  /**
+   * Exponent a of the prior correction p(c) ~ p_model(c) x (prior(c) / trainShare(c))^a: how far
+   * the model's training prior is replaced by the prior of the titles it codes (see class-prior.ts).
+   * 0 leaves the model's probabilities as they are.
+   */
+  priorExponent: number;
+  /** Which prior production corrects towards (`loadClassifier` builds it from DATA_DIR). */
+  prior: PriorSource;
   /** Confidence of the blended top SOC code under which a classification needs review. */
   threshold: number;
 }
 
-export const DEFAULT_ENSEMBLE: EnsembleSettings = { exactWeight: 0.4, partialWeight: 0.1, threshold: 0.798 };
+/** 'alternate-titles': each occupation's share of O*NET's alternate titles; 'openings': of BLS's projected annual openings. */
+export type PriorSource = 'alternate-titles' | 'openings';
+
+export const DEFAULT_ENSEMBLE: EnsembleSettings = { exactWeight: 0.4, partialWeight: 0.1, priorExponent: 0.25, prior: 'openings', threshold: 0.891 };
 
 export class OccupationClassifier {
   private readonly socOf: Int32Array;
   private readonly socLabels: Array<{ code: string; title: string; major: string; majorTitle: string }>;
   private readonly known: ReadonlySet<string>;
+  /** prior(c) / trainShare(c) raised to the ensemble's priorExponent; null when not corrected. */
+  private readonly priorWeights: Float64Array | null;
 
   constructor(
     readonly model: EmbeddingBagModel,
@@ -76,6 +94,8 @@ export class OccupationClassifier {
     /** The O*NET title dictionary blended in; without it, the model alone. */
     readonly titleIndex: TitleIndex | null = null,
     readonly ensemble: EnsembleSettings | null = null,
+    /** The prior of the titles to code, one share per label (class-prior.ts); used with ensemble.priorExponent. */
+    readonly prior: Float64Array | null = null,
   ) {
     const socIndex = new Map<string, number>();
     this.socLabels = [];
@@ -89,11 +109,15 @@ export class OccupationClassifier {
       return i;
     });
     this.known = new Set(settings.knownWords);
+    this.priorWeights = priorCorrection(settings.labelShares, prior, ensemble?.priorExponent ?? 0);
   }
 
-  /** The same model with a title dictionary blended in (or, with null, without one). */
-  withTitleIndex(index: TitleIndex | null, ensemble: EnsembleSettings = DEFAULT_ENSEMBLE): OccupationClassifier {
-    return new OccupationClassifier(this.model, this.settings, index, index ? ensemble : null);
+  /**
+   * The same model with a title dictionary blended in (or, with null, without one), and with
+   * `prior` (default: the one it has) for the prior correction.
+   */
+  withTitleIndex(index: TitleIndex | null, ensemble: EnsembleSettings = DEFAULT_ENSEMBLE, prior: Float64Array | null = this.prior): OccupationClassifier {
+    return new OccupationClassifier(this.model, this.settings, index, index ? ensemble : null, prior);
   }
 
   get threshold(): number {
@@ -136,7 +160,7 @@ export class OccupationClassifier {
       if (words.length === 0 && !hasDescription) {
         return { soc: [], predictions: [], confidence: 0, needsReview: true, reason: 'empty_input' };
       }
-      const p = this.blend(probs.subarray(i * classes, (i + 1) * classes), item, blended);
+      const p = this.blend(this.correctPrior(probs.subarray(i * classes, (i + 1) * classes)), item, blended);
       socProbs.fill(0);
       bestChild.fill(-1);
       for (let c = 0; c < classes; c++) {
@@ -161,6 +185,16 @@ export class OccupationClassifier {
     });
   }
 
+  /** The row reweighted by the prior correction and renormalized, in place. */
+  private correctPrior(p: Float32Array): Float32Array {
+    const w = this.priorWeights;
+    if (!w) return p;
+    let sum = 0;
+    for (let c = 0; c < p.length; c++) sum += p[c] *= w[c];
+    if (sum > 0) for (let c = 0; c < p.length; c++) p[c] /= sum;
+    return p;
+  }
+
   /**
    * The model's probabilities mixed with the title dictionary's, written into `out`; the model's
    * own row when there is no match. A plain loop into a reused buffer: `Float64Array.from` with a
@@ -177,6 +211,20 @@ export class OccupationClassifier {
     for (let j = 0; j < match.labels.length; j++) out[match.labels[j]] += w * match.weights[j];
     return out;
   }
+}
+
+/**
+ * (prior(c) / trainShare(c))^a, scaled to a mean of 1; null when there is nothing to correct (no
+ * prior, a = 0, or a model trained before label shares were saved).
+ */
+export function priorCorrection(trainShares: readonly number[] | undefined, prior: ArrayLike<number> | null, exponent: number): Float64Array | null {
+  if (!trainShares || !prior || exponent === 0) return null;
+  if (prior.length !== trainShares.length) throw new Error(`The prior has ${prior.length} shares for ${trainShares.length} labels.`);
+  // The floor keeps a label with no training example (none has one today) from dividing by zero.
+  const floor = 1e-6;
+  const w = Float64Array.from(trainShares, (t, c) => ((prior[c] + floor) / (t + floor)) ** exponent);
+  const mean = w.reduce((a, b) => a + b, 0) / w.length;
+  return w.map((x) => x / mean);
 }
 
 /** Indices of the k largest values, largest first (ties: lower index first). */

@@ -1,6 +1,6 @@
 import { loadConfig } from '@jobportal/config';
 import { loadOccupationCores } from '../onet/load-occupations';
-import { thresholdForPrecision } from './ensemble-eval';
+import { thresholdForPrecision, wilsonLower } from './ensemble-eval';
 import type { Classification } from './occupation-classifier';
 import { TitleIndex } from './title-index';
 import { normalizeTitle, singular } from './title-normalizer';
@@ -95,6 +95,25 @@ describe('thresholdForPrecision', () => {
     // One step lower would fall under the target.
     const lower = results.filter((r) => r.confidence >= t - 0.01);
     expect(lower.filter((r) => r.soc[0].code === '11-1011').length / lower.length).toBeLessThan(0.85);
+  });
+
+  it('with z > 0, asks the lower Wilson bound to reach the target: a higher threshold, fewer codes above', () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({ title: `t${i}`, soc: '11-1011' }));
+    // Right with a probability that rises with the confidence (deterministic: every k-th wrong).
+    const results = items.map((_, i) => result(i / 400, i % Math.max(2, Math.round(i / 20)) === 0 ? '13-2011' : '11-1011'));
+    const plain = thresholdForPrecision(results, items, 0.85);
+    const strict = thresholdForPrecision(results, items, 0.85, 50, 1.28);
+    expect(strict).toBeGreaterThan(plain);
+    const above = results.filter((r) => r.confidence >= strict);
+    const share = above.filter((r) => r.soc[0].code === '11-1011').length / above.length;
+    expect(wilsonLower(Math.round(share * above.length), above.length, 1.28)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('computes the Wilson lower bound', () => {
+    expect(wilsonLower(85, 100, 0)).toBeCloseTo(0.85, 10);
+    // 85 of 100 at z = 1.96: 0.767 (the textbook value).
+    expect(wilsonLower(85, 100, 1.96)).toBeCloseTo(0.767, 3);
+    expect(wilsonLower(0, 0, 1.28)).toBe(0);
   });
 
   it('is 1 when no threshold reaches the target', () => {

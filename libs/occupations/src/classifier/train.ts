@@ -99,7 +99,10 @@ export async function trainClassifier(
   o.onProgress?.({ kind: 'calibrated', temperature });
 
   const knownWords = [...new Set(train.flatMap((e) => titleWords(e.title)))].sort();
-  const classifier = new OccupationClassifier(model, { features: o.features, labels, temperature, threshold: o.threshold, knownWords });
+  const counts = new Float64Array(labels.length);
+  for (const e of train) counts[e.label]++;
+  const labelShares = Array.from(counts, (n) => n / Math.max(1, train.length));
+  const classifier = new OccupationClassifier(model, { features: o.features, labels, temperature, threshold: o.threshold, knownWords, labelShares });
   const metadata: TrainingMetadata = {
     seed: o.seed,
     trainedAt: new Date().toISOString(),
