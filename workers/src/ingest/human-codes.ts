@@ -1,5 +1,5 @@
 import type { PostingDocument, PostingSoc } from '@jobportal/contracts';
-import { buildHumanCodedRequest, mapHumanCoded, toSearchError, type Client } from '@jobportal/search';
+import { buildHumanCodedRequest, DEFAULT_RETRY, isUnavailable, mapHumanCoded, SearchUnavailableError, toSearchError, type Client, type RetryPolicy } from '@jobportal/search';
 import { Pool } from 'pg';
 
 /** After a failed lookup the table is skipped this long, so a PostgreSQL outage costs one timeout, not one per batch. */
@@ -91,8 +91,10 @@ export class HumanCodeGuard {
   /**
    * Sets the human `soc` on the docs that have one and returns the others (to be coded).
    * `lookupIndex`: the alias to check the flag in for docs that do not carry it (ingest).
+   * `retry`: while Elasticsearch is unavailable that lookup is retried like the batch's bulk write
+   * (the ingest pipeline passes the same policy), so an outage mid-import is ridden out, not fatal.
    */
-  async apply(docs: PostingDocument[], lookupIndex: string | null): Promise<PostingDocument[]> {
+  async apply(docs: PostingDocument[], lookupIndex: string | null, retry: RetryPolicy = DEFAULT_RETRY): Promise<PostingDocument[]> {
     if (docs.length === 0) return docs;
     const ids = docs.map((d) => d.id);
     const human = new Map<string, PostingSoc>();
@@ -100,11 +102,7 @@ export class HumanCodeGuard {
     if (lookupIndex) {
       const unflagged = ids.filter((id) => !human.has(id));
       if (unflagged.length > 0) {
-        try {
-          for (const [id, soc] of mapHumanCoded(await this.opts.es.search(buildHumanCodedRequest(lookupIndex, unflagged)))) human.set(id, soc);
-        } catch (err) {
-          throw toSearchError(err, 'look up human-coded postings');
-        }
+        for (const [id, soc] of await this.lookUpFlags(lookupIndex, unflagged, retry)) human.set(id, soc);
       }
     }
     for (const [id, soc] of await this.fromTable(ids)) human.set(id, soc);
@@ -116,6 +114,26 @@ export class HumanCodeGuard {
       else rest.push(d);
     }
     return rest;
+  }
+
+  private async lookUpFlags(index: string, ids: string[], retry: RetryPolicy): Promise<Map<string, PostingSoc>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return mapHumanCoded(await this.opts.es.search(buildHumanCodedRequest(index, ids)));
+      } catch (err) {
+        if (!isUnavailable(err)) throw toSearchError(err, 'look up human-coded postings');
+        if (attempt >= retry.attempts) {
+          const detail = err instanceof Error ? err.message : String(err);
+          throw new SearchUnavailableError(
+            `Elasticsearch did not accept the batch after ${attempt} attempts (looking up human-coded postings: ${detail}). Check that it is running (npm run stack:up) and run the same import again: it resumes without duplicates.`,
+            err,
+          );
+        }
+        const delay = retry.initialDelayMs * 2 ** (attempt - 1);
+        retry.onRetry?.(attempt, delay, err);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
 
   private async fromTable(ids: string[]): Promise<Map<string, PostingSoc>> {

@@ -130,7 +130,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
       // an error, not an auto-created index with a guessed mapping.
       const sink: PostingSink = {
         write: async (docs) => {
-          if (coder) needsReview += coder.code(await humanCodes!.apply(docs, alias));
+          if (coder) needsReview += coder.code(await humanCodes!.apply(docs, alias, retry));
           if (opts.expirePastValidThrough) expired += expirePastValidThrough(docs, (opts.now ?? (() => new Date()))());
           return bulkIndexPostings(es, alias, docs, { retry, requireAlias: true });
         },
