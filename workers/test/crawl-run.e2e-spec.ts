@@ -127,6 +127,25 @@ describe('crawl run (sitemap of real Indeed pages -> pipeline -> Elasticsearch)'
     }
   });
 
+  it('a sitemap larger than maxPages: the run fetches maxPages pages and counts every other link as max_pages, across link chunks', async () => {
+    // Every saved page (1,337 links): more than one enqueue chunk (1,000), so the cap must hold
+    // across chunks. Listed from the 300th on, so the pages fetched are none another test indexed.
+    const site = await startSite([...ALL_JKS.slice(300), ...ALL_JKS.slice(0, 300)]);
+    const crawler = createCrawler({ config, pipeline, sources: [{ ...source(site, 'local-max'), maxPages: 5 }] });
+    const worker = crawler.startWorker();
+    try {
+      const report = await crawler.waitForRun(await crawler.startRun('local-max'), undefined, 100);
+      // The sitemap is the first of the 5 pages; every URL seen counts in `pages`.
+      expect(report).toEqual(expect.objectContaining({ pages: ALL_JKS.length + 1, fetched: 5, new: 4, errors: ALL_JKS.length - 4, errorsByReason: { max_pages: ALL_JKS.length - 4 } }));
+      expect(site.hits.filter((h) => h.startsWith('/viewjob'))).toHaveLength(4);
+      expect(await crawler.pending(report.runId)).toBe(0);
+    } finally {
+      await worker.close();
+      await crawler.close();
+      await stopSite(site);
+    }
+  });
+
   it('a site that disappears mid-crawl expires nothing; its pages are counted as errors by reason', async () => {
     const site = await startSite();
     site.delayMs = 50;

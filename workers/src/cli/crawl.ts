@@ -16,7 +16,8 @@ The source comes from the crawl_sources table at DATABASE_URL (the operator API 
 run's report is stored there as the source's last run.
 Options: --sources-file <path> (take the source from a JSON file instead; its report is not stored),
          --json (report as JSON on stdout), --no-classify (skip occupation coding),
-         --concurrency <n> (pages in flight, default 8)
+         --concurrency <n> (pages fetched at once, default 8; the worker holds 4x as many jobs,
+         pages whose postings wait for their batch)
 The source need not be enabled: --once is how an operator tries a source before enabling it.`;
 
 interface CrawlArgs {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 /** What the crawler remembers of a URL between runs: enough to skip an unchanged page. */
 export interface UrlState {
@@ -58,20 +58,38 @@ export function createUrlStateStore(redis: Redis, prefix: string) {
   const key = (source: string) => `${prefix}crawl:urls:${source}`;
   const recheckKey = (source: string) => `${prefix}crawl:recheck:${source}`;
   const presenceKey = (source: string, listing: string) => `${prefix}crawl:presence:${source}:${listing}`;
+  function setIn(tx: ChainableCommander, source: string, url: string, state: UrlState): void {
+    tx.hset(key(source), url, JSON.stringify(state));
+    // Pages with live postings are re-checked, least recently checked first; others are not.
+    if (state.ids?.length && !state.expired) tx.zadd(recheckKey(source), Date.parse(state.fetchedAt) || Date.now(), url);
+    else tx.zrem(recheckKey(source), url);
+  }
   return {
     async get(source: string, url: string): Promise<UrlState | null> {
       const v = await redis.hget(key(source), url);
       return v ? (JSON.parse(v) as UrlState) : null;
     },
-    async set(source: string, url: string, state: UrlState): Promise<void> {
-      await redis.hset(key(source), url, JSON.stringify(state));
-      // Pages with live postings are re-checked, least recently checked first; others are not.
-      if (state.ids?.length && !state.expired) await redis.zadd(recheckKey(source), Date.parse(state.fetchedAt) || Date.now(), url);
-      else await redis.zrem(recheckKey(source), url);
+    /** The states of many URLs in one round trip (a sitemap's links), null where none is kept. */
+    async getMany(source: string, urls: string[]): Promise<Array<UrlState | null>> {
+      if (urls.length === 0) return [];
+      const vs = await redis.hmget(key(source), ...urls);
+      return vs.map((v) => (v ? (JSON.parse(v) as UrlState) : null));
     },
+    async set(source: string, url: string, state: UrlState): Promise<void> {
+      const tx = redis.multi();
+      setIn(tx, source, url, state);
+      const failed = (await tx.exec())?.find(([err]) => err);
+      if (failed) throw failed[0];
+    },
+    /** The same write queued on a MULTI, so a page's state lands together with its counts. */
+    setIn,
     /** Marks a page checked now without changing what it holds (a 304 or the same bytes). */
     async checked(source: string, url: string, at: number = Date.now()): Promise<void> {
       await redis.zadd(recheckKey(source), 'XX', at, url);
+    },
+    /** The same mark queued on a MULTI. */
+    checkedIn(tx: ChainableCommander, source: string, url: string, at: number = Date.now()): void {
+      tx.zadd(recheckKey(source), 'XX', at, url);
     },
     async count(source: string): Promise<number> {
       return redis.hlen(key(source));

@@ -8,6 +8,7 @@ import {
   getSourceAdapter,
   SourceFileError,
   loadTechnologySkills,
+  preloadGazetteer,
   runImport,
   type ImportProgress,
   type PostingSink,
@@ -56,6 +57,17 @@ export interface IngestPipelineOptions {
   classifier?: OccupationClassifier;
 }
 
+/** Where the pipeline's time went so far (bench:crawl prints it); sums in ms. */
+export interface IngestStageStats {
+  postings: number;
+  normalizeMs: number;
+  /** Human-code guard and occupation coding of each batch. */
+  classifyMs: number;
+  /** bulkIndexPostings calls (create, then update for what existed), waited for. */
+  bulkMs: number;
+  bulkCalls: number;
+}
+
 export interface IngestPipeline {
   readonly es: Client;
   readonly alias: string;
@@ -67,6 +79,7 @@ export interface IngestPipeline {
    * `label` names the input in the report and the quarantine file (e.g. "crawl-greenhouse-acme").
    */
   importPostings(source: SourceName, label: string, rows: AsyncIterable<RawPosting | RejectedRow> | Iterable<RawPosting | RejectedRow>, opts?: ImportFileOptions): Promise<IngestReport>;
+  stats(): IngestStageStats;
   close(): Promise<void>;
 }
 
@@ -102,6 +115,17 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
   const es = createSearchClient({ node: config.elastic.node, requestTimeoutMs: 60_000, maxRetries: 0 });
   const skills = await loadTechnologySkills(config.data.technologySkillsCsv);
   const normalizer = createPostingNormalizer({ skills });
+  // The city index (~135k places) is built here, once, not inside the first batch a worker
+  // normalizes, where it stalled every page of a crawl waiting on that batch.
+  preloadGazetteer();
+  const stats: IngestStageStats = { postings: 0, normalizeMs: 0, classifyMs: 0, bulkMs: 0, bulkCalls: 0 };
+  const timedNormalizer: typeof normalizer = (raw) => {
+    const t = performance.now();
+    const r = normalizer(raw);
+    stats.normalizeMs += performance.now() - t;
+    stats.postings++;
+    return r;
+  };
   const alias = `${config.elastic.indexPrefix}postings`;
   // A re-imported posting comes without its analyst's code: the guard gives it back before coding.
   const corrections = coder ? new CorrectionStore(config.database.url) : null;
@@ -130,9 +154,17 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
       // an error, not an auto-created index with a guessed mapping.
       const sink: PostingSink = {
         write: async (docs) => {
+          let t = performance.now();
           if (coder) needsReview += coder.code(await humanCodes!.apply(docs, alias, retry));
+          stats.classifyMs += performance.now() - t;
           if (opts.expirePastValidThrough) expired += expirePastValidThrough(docs, (opts.now ?? (() => new Date()))());
-          return bulkIndexPostings(es, alias, docs, { retry, requireAlias: true });
+          t = performance.now();
+          try {
+            return await bulkIndexPostings(es, alias, docs, { retry, requireAlias: true });
+          } finally {
+            stats.bulkMs += performance.now() - t;
+            stats.bulkCalls++;
+          }
         },
       };
       const importId = listener ? await listener.importStarted() : null;
@@ -142,7 +174,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
           source,
           path: filePath,
           rows,
-          normalize: normalizer,
+          normalize: timedNormalizer,
           sink,
           quarantine: createQuarantineFile(resolve(config.data.quarantineDir, `${source}-${stamp}.jsonl`)),
           batchSize: config.ingest.batchSize,
@@ -190,6 +222,7 @@ export async function createIngestPipeline(config: AppConfig, listener?: ImportL
             })();
       return run(source, label, label, iterable, opts);
     },
+    stats: () => ({ ...stats }),
     async close() {
       await es.close();
       await corrections?.close();
