@@ -1,5 +1,5 @@
 import type { CrawlReport } from '@jobportal/contracts';
-import type { CrawlAdapterName, CrawlSource } from '@jobportal/postings';
+import { crawlSourceFromRow, type CrawlSource, type CrawlSourceRow } from '@jobportal/postings';
 import { Pool } from 'pg';
 
 /** A problem the operator can fix (database down, not migrated): the CLI prints its message alone. */
@@ -7,31 +7,7 @@ export class CrawlSourceStoreError extends Error {
   override readonly name = 'CrawlSourceStoreError';
 }
 
-interface SourceRow {
-  name: string;
-  adapter: string;
-  page_adapter: string | null;
-  start_urls: string[];
-  cron: string;
-  enabled: boolean;
-  render: boolean;
-  max_pages: number | null;
-}
-
 const COLUMNS = 'name, adapter, page_adapter, start_urls, cron, enabled, render, max_pages';
-
-function toSource(r: SourceRow): CrawlSource {
-  return {
-    name: r.name,
-    adapter: r.adapter as CrawlAdapterName,
-    ...(r.page_adapter ? { pageAdapter: r.page_adapter as CrawlAdapterName } : {}),
-    startUrls: r.start_urls,
-    cron: r.cron,
-    enabled: r.enabled,
-    render: r.render,
-    ...(r.max_pages !== null ? { maxPages: r.max_pages } : {}),
-  };
-}
 
 /**
  * The workers' view of the crawl_sources table, in plain SQL over `pg`: the schema, its migration
@@ -59,12 +35,12 @@ export class CrawlSourceStore {
   }
 
   async list(): Promise<CrawlSource[]> {
-    return (await this.query<SourceRow>(`SELECT ${COLUMNS} FROM crawl_sources ORDER BY name`)).map(toSource);
+    return (await this.query<CrawlSourceRow>(`SELECT ${COLUMNS} FROM crawl_sources ORDER BY name`)).map(crawlSourceFromRow);
   }
 
   async get(name: string): Promise<CrawlSource | null> {
-    const [row] = await this.query<SourceRow>(`SELECT ${COLUMNS} FROM crawl_sources WHERE name = $1`, [name]);
-    return row ? toSource(row) : null;
+    const [row] = await this.query<CrawlSourceRow>(`SELECT ${COLUMNS} FROM crawl_sources WHERE name = $1`, [name]);
+    return row ? crawlSourceFromRow(row) : null;
   }
 
   /** A run began: it is the source's last run from now on (its report is empty until it finishes). */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@jobportal/config';
 import { CRAWL_JOBS, crawlRunKeys, type CrawlReport } from '@jobportal/contracts';
-import { applyCrawlSchedule, crawlSourceProblems, CrawlSourcesError, loadCrawlSources, syncCrawlSchedules, type CrawlSource } from '@jobportal/postings';
+import { applyCrawlSchedule, crawlSourceProblems, CrawlSourcesError, loadCrawlSources, syncCrawlSchedules, crawlSourceFromRow, type CrawlSource, type CrawlSourceRow } from '@jobportal/postings';
 import type Redis from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../common/error-envelope.filter';
@@ -34,15 +34,7 @@ export interface CrawlSourceView {
   lastRun: CrawlRunView | null;
 }
 
-interface Row {
-  name: string;
-  adapter: string;
-  page_adapter: string | null;
-  start_urls: string[];
-  cron: string;
-  enabled: boolean;
-  render: boolean;
-  max_pages: number | null;
+interface Row extends CrawlSourceRow {
   created_at: Date;
   updated_at: Date;
   last_run_id: string | null;
@@ -59,18 +51,6 @@ function given<T extends object>(dto: T): Partial<T> {
   return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function toSource(r: Row): CrawlSource {
-  return {
-    name: r.name,
-    adapter: r.adapter as CrawlSource['adapter'],
-    ...(r.page_adapter ? { pageAdapter: r.page_adapter as CrawlSource['adapter'] } : {}),
-    startUrls: r.start_urls,
-    cron: r.cron,
-    enabled: r.enabled,
-    render: r.render,
-    ...(r.max_pages !== null ? { maxPages: r.max_pages } : {}),
-  };
-}
 
 /**
  * Crawl sources in PostgreSQL (crawl_sources) and their BullMQ job schedulers, kept in step: every
@@ -158,7 +138,7 @@ export class CrawlSourcesService implements OnApplicationBootstrap {
     const row = await this.db.transaction(async (m) => {
       const [created] = await this.insert(m, source, 'ON CONFLICT (name) DO NOTHING RETURNING *');
       if (!created) throw new ApiError(409, 'crawl_source_exists', `A crawl source named "${source.name}" exists already; change it with PATCH /api/admin/crawl/sources/${source.name}.`, [{ field: 'name', reason: 'is taken' }]);
-      await this.schedule(toSource(created));
+      await this.schedule(crawlSourceFromRow(created));
       return created;
     });
     return this.view(row);
@@ -167,7 +147,7 @@ export class CrawlSourcesService implements OnApplicationBootstrap {
   async update(name: string, dto: UpdateCrawlSourceDto): Promise<CrawlSourceView> {
     await this.ready();
     const row = await this.db.transaction(async (m) => {
-      const current = toSource(await this.row(m, name, true));
+      const current = crawlSourceFromRow(await this.row(m, name, true));
       const next: CrawlSource = { ...current, ...given(dto), pageAdapter: dto.pageAdapter === undefined ? current.pageAdapter : (dto.pageAdapter ?? undefined), maxPages: dto.maxPages === undefined ? current.maxPages : (dto.maxPages ?? undefined) };
       this.check(next);
       const [[updated]] = (await m.query(
@@ -175,7 +155,7 @@ export class CrawlSourcesService implements OnApplicationBootstrap {
           WHERE name = $1 RETURNING *`,
         [name, next.adapter, next.pageAdapter ?? null, next.startUrls, next.cron, next.enabled, next.render ?? false, next.maxPages ?? null],
       )) as [Row[], number];
-      await this.schedule(toSource(updated));
+      await this.schedule(crawlSourceFromRow(updated));
       return updated;
     });
     return this.view(row);

@@ -112,3 +112,29 @@ export async function loadCrawlSources(path: string): Promise<CrawlSource[]> {
   if (problems.length) throw new CrawlSourcesError(`Invalid crawl sources in ${path}:\n  ${problems.join('\n  ')}`);
   return out;
 }
+
+/** A crawl_sources row's source columns (the backend's migration owns the table; both sides read it). */
+export interface CrawlSourceRow {
+  name: string;
+  adapter: string;
+  page_adapter: string | null;
+  start_urls: string[];
+  cron: string;
+  enabled: boolean;
+  render: boolean;
+  max_pages: number | null;
+}
+
+/** The row as the crawler's source type: optional fields left out rather than null. */
+export function crawlSourceFromRow(r: CrawlSourceRow): CrawlSource {
+  return {
+    name: r.name,
+    adapter: r.adapter as CrawlAdapterName,
+    ...(r.page_adapter ? { pageAdapter: r.page_adapter as CrawlAdapterName } : {}),
+    startUrls: r.start_urls,
+    cron: r.cron,
+    enabled: r.enabled,
+    render: r.render,
+    ...(r.max_pages !== null ? { maxPages: r.max_pages } : {}),
+  };
+}

@@ -4,5 +4,5 @@ export { looseDate } from './loose-date';
 export { repairJsonLd, extractJsonLd } from './jsonld';
 export { extractPage, adapterForUrl } from './extract-page';
 export { summarizePosting, type CrawledPostingSummary } from './posting-summary';
-export { loadCrawlSources, CrawlSourcesError, crawlSourceProblems, cronProblem, startUrlProblem, CRAWL_SOURCE_LIMITS, type CrawlSource } from './crawl-sources';
+export { loadCrawlSources, CrawlSourcesError, crawlSourceProblems, cronProblem, startUrlProblem, crawlSourceFromRow, CRAWL_SOURCE_LIMITS, type CrawlSource, type CrawlSourceRow } from './crawl-sources';
 export { applyCrawlSchedule, syncCrawlSchedules, type CrawlScheduleQueue } from './crawl-schedules';
