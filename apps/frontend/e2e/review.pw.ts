@@ -87,12 +87,12 @@ test('an analyst confirms one code and corrects another; the corrected posting s
   await expectNoSeriousA11yViolations(page);
 
   // Filters: one source only, and the table says so.
-  await page.getByLabel('Source').selectOption({ label: 'LinkedIn 2024' });
+  await page.getByLabel('Source', { exact: true }).selectOption({ label: 'LinkedIn 2024' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(rows.first()).toBeVisible();
   for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell.trim()).toBe('LinkedIn 2024');
   // Out-of-range confidence: the API's 400 names the field.
-  await page.getByLabel('Confidence from').fill('3');
+  await page.getByLabel('Confidence from', { exact: true }).fill('3');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByRole('alert')).toContainText('minConfidence');
   await page.getByRole('button', { name: 'Clear' }).click();
