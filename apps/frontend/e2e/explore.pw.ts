@@ -1,17 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import { loadConfig } from '@jobportal/config';
 import { ACCOUNT_BASE_URL, BROWSER_ENV } from './playwright.config';
+import { grantRole, signUp } from './support/accounts';
 
 // Sign-up codes come from the development outbox, which only the NODE_ENV=development server has.
 test.use({ baseURL: ACCOUNT_BASE_URL });
 
-const REPO_ROOT = resolve(__dirname, '../../..');
-const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/jobportal_test';
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -29,36 +26,6 @@ async function indexCount(query: object): Promise<number> {
   return ((await res.json()) as { count: number }).count;
 }
 
-/** A fresh number per run in the fictional 555-01xx range (valid for libphonenumber-js). */
-function randomPhone(): { typed: string; e164: string } {
-  const last = String(Math.floor(Math.random() * 100)).padStart(2, '0');
-  return { typed: `+1 312 555 01${last}`, e164: `+131255501${last}` };
-}
-
-/** Signs up through the page with the code from the outbox; returns the phone for the role grant. */
-async function signUp(page: Page, name: string): Promise<string> {
-  const phone = randomPhone();
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Mobile phone').fill(phone.typed);
-  const since = new Date(Date.now() - 1000).toISOString();
-  await page.getByRole('button', { name: 'Text me a code' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Enter your code' })).toBeVisible();
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await page.request.get('/api/dev/outbox');
-      const { messages } = (await res.json()) as { messages: Array<{ to: string; text: string; at: string }> };
-      code = messages.find((m) => m.to === phone.e164 && m.at >= since)?.text.match(/\b(\d{6})\b/)?.[1];
-      return code;
-    })
-    .toBeTruthy();
-  await page.getByLabel('6-digit code').fill(code!);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  return phone.e164;
-}
-
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -74,10 +41,7 @@ test('an analyst queries with a breakdown, sees chart and table, an error with i
   await expect(page.getByRole('navigation').first().getByRole('link', { name: 'Explore' })).toHaveCount(0);
 
   // The operator's grant, as on the command line.
-  execFileSync('node', [resolve(REPO_ROOT, 'workers/dist/cli/user-grant.js'), '--phone', phone, '--role', 'analyst'], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL },
-    encoding: 'utf8',
-  });
+  grantRole(phone, 'analyst');
   await page.goto('/');
   await page.getByRole('navigation').first().getByRole('link', { name: 'Explore' }).click();
   await expect(page).toHaveURL(/\/explore$/);

@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ACCOUNT_BASE_URL } from './playwright.config';
+import { grantRole, signUp } from './support/accounts';
 
 // Sign-up codes come from the development outbox, which only the NODE_ENV=development server has.
 test.use({ baseURL: ACCOUNT_BASE_URL });
 
-const REPO_ROOT = resolve(__dirname, '../../..');
-const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/jobportal_test';
 /** The occupation the analyst corrects to, found with the picker by typing "registered nurse". */
 const NURSES = { code: '29-1141', title: 'Registered Nurses' };
 
@@ -16,45 +13,6 @@ async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-/** A fresh number in the fictional 555-01xx range per call. */
-function randomPhone(): { typed: string; e164: string } {
-  const last = String(Math.floor(Math.random() * 100)).padStart(2, '0');
-  const area = ['415', '212', '312', '617', '206'][Math.floor(Math.random() * 5)];
-  return { typed: `+1 ${area} 555 01${last}`, e164: `+1${area}55501${last}` };
-}
-
-/** Signs up through the real code flow (the code read from the development outbox). */
-async function signUp(page: Page, name: string): Promise<string> {
-  const phone = randomPhone();
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Mobile phone').fill(phone.typed);
-  const since = new Date(Date.now() - 1000).toISOString();
-  await page.getByRole('button', { name: 'Text me a code' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Enter your code' })).toBeVisible();
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await page.request.get('/api/dev/outbox');
-      const { messages } = (await res.json()) as { messages: Array<{ to: string; text: string; at: string }> };
-      code = messages.find((m) => m.to === phone.e164 && m.at >= since)?.text.match(/\b(\d{6})\b/)?.[1];
-      return code;
-    })
-    .toBeTruthy();
-  await page.getByLabel('6-digit code').fill(code!);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).not.toHaveURL(/\/signup/);
-  return phone.e164;
-}
-
-/** The operator's way: the user:grant CLI against the test database the server uses. */
-function grantAnalyst(phone: string) {
-  execFileSync('node', [resolve(REPO_ROOT, 'workers/dist/cli/user-grant.js'), '--phone', phone, '--role', 'analyst'], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL },
-    encoding: 'utf8',
-  });
 }
 
 test('a signed-in user without the analyst role is refused, in the page and by the API', async ({ page }) => {
@@ -73,7 +31,7 @@ test('an analyst confirms one code and corrects another; the corrected posting s
   // Sign-up, a grant, two decisions, four axe scans and two more pages: past 60 s on a busy machine.
   test.slow();
   const phone = await signUp(page, `Ann Analyst ${Date.now() % 10_000}`);
-  grantAnalyst(phone);
+  grantRole(phone, 'analyst');
   await page.goto('/');
   const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review codes' });
   await expect(navLink).toBeVisible();
