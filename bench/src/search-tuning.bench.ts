@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { estypes } from '@elastic/elasticsearch';
 import { loadConfig } from '@jobportal/config';
 import { normalizeLocation } from '@jobportal/postings';
-import { buildJobSearchRequest, buildJobSearchRequests, createSearchClient, PAY_BANDS, payFilter, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
+import { buildJobSearchRequest, buildJobSearchRequests, createSearchClient, NOT_EXPIRED, PAY_BANDS, payFilter, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
 import { log } from './search/dataset';
 import { buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
 import { percentile } from './support';
@@ -48,17 +48,48 @@ const oldFuzzy = (o: Body): Body => (o.fuzzy_rewrite ? { ...o, fuzzy_rewrite: 'c
 /** The title highlight as it was: two edits from 8 characters, like the search. */
 const oldHighlight = (o: Body): Body => (o.fuzziness === 'AUTO:4,50' ? { ...o, fuzziness: 'AUTO:4,8' } : o);
 
-/** The pay facet as it was: one overlap filter per band instead of a terms count over salary.bands. */
+/** The liveness filter as `must_not status:expired` (NOT_EXPIRED) replaced by a plain `term status:live`. */
+const liveTerm = (o: Body): Body => (isNotExpired(o) ? { term: { status: 'live' } } : o);
+/** No liveness filter at all, as before postings v3 (the cost of the clause itself). */
+const noLiveness = (o: Body): Body => (Array.isArray(o.filter) ? { ...o, filter: (o.filter as Body[]).filter((f) => !isNotExpired(f)) } : o);
+function isNotExpired(o: Body): boolean {
+  return JSON.stringify(o) === JSON.stringify(NOT_EXPIRED);
+}
+
+/**
+ * The facets as they were: one filter aggregation per facet, each with every other facet's active
+ * filters, rebuilt from today's grouped layout (buildFacetAggs: a shared filter, or the top level).
+ */
+function perFacetFilters(r: estypes.SearchRequest): estypes.SearchRequest {
+  if (!r.aggs) return r;
+  type Agg = estypes.AggregationsAggregationContainer;
+  const out: Record<string, Agg> = {};
+  const ungroup = (aggs: Record<string, Agg>, filter: estypes.QueryDslQueryContainer[]) => {
+    for (const [name, agg] of Object.entries(aggs)) {
+      const [key, sub] = name.split('__');
+      const facet = (out[`facet_${key}`] ??= { filter: { bool: { filter } }, aggs: {} });
+      facet.aggs![sub] = agg;
+    }
+  };
+  const { facets_shared: shared, ...rest } = r.aggs as Record<string, Agg>;
+  for (const [name, agg] of Object.entries(rest)) if (name.startsWith('facet_')) out[name] = agg;
+  ungroup(Object.fromEntries(Object.entries(rest).filter(([n]) => !n.startsWith('facet_'))), []);
+  if (shared) ungroup(shared.aggs as Record<string, Agg>, (shared.filter as { bool: { filter: estypes.QueryDslQueryContainer[] } }).bool.filter);
+  return { ...r, aggs: out };
+}
+
+/** The pay facet as it was: one overlap filter per band instead of a terms count over salary.bands (per-facet layout). */
 function oldPayFacet(r: estypes.SearchRequest): estypes.SearchRequest {
-  const pay = r.aggs?.facet_pay;
-  if (!pay) return r;
+  const perFacet = perFacetFilters(r);
+  const pay = perFacet.aggs?.facet_pay;
+  if (!pay) return perFacet;
   const filters = Object.fromEntries(
     PAY_BANDS.map((b) => {
       const clauses = payFilter(b.min, b.max);
       return [b.value, clauses.length === 1 ? clauses[0] : { bool: { filter: clauses } }];
     }),
   );
-  return { ...r, aggs: { ...r.aggs, facet_pay: { ...pay, aggs: { values: { filters: { filters } } } } } };
+  return { ...perFacet, aggs: { ...perFacet.aggs, facet_pay: { ...pay, aggs: { values: { filters: { filters } } } } } };
 }
 
 const current = (q: MixQuery, index: string, now: Date) => {
@@ -69,9 +100,12 @@ const current = (q: MixQuery, index: string, now: Date) => {
 const VARIANTS: Variant[] = [
   { name: 'current (hits + cached facets in one _msearch)', searches: current },
   { name: 'facets not cached (request_cache=false)', searches: (q, i, n) => current(q, i, n).map((r) => (r.size === 0 ? { ...r, request_cache: false } : r)) },
+  { name: 'facets each in its own filter aggregation, not cached (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.size === 0 ? perFacetFilters({ ...r, request_cache: false }) : r)) },
   { name: 'one request, facets inside (before the split)', searches: (q, index, now) => [buildJobSearchRequest(q.params, { index, now, place: place(q.params.location) })] },
   { name: 'pay facet as six overlap filters, not cached (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.size === 0 ? oldPayFacet({ ...r, request_cache: false }) : r)) },
   { name: 'fuzzy clause constant_score x50 (before)', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, oldFuzzy) })) },
+  { name: 'liveness as term status:live, not must_not expired', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, liveTerm) })) },
+  { name: 'no liveness filter (before postings v3)', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, noLiveness) })) },
   { name: 'title highlight with two edits (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: rewrite(r.highlight, oldHighlight) } : r)) },
 ];
 

@@ -83,8 +83,38 @@ describe('buildJobSearchRequest: request bodies', () => {
     expect(filtersOf('workMode')).toContain('"skills"');
     expect(filtersOf('experience')).not.toContain('experience_level');
     expect(filtersOf('experience')).toContain('work_mode');
-    expect(filtersOf('company')).toContain('work_mode');
-    expect(filtersOf('company')).toContain('experience_level');
+    // Facets without a filter of their own share one filter aggregation with every active filter.
+    expect(aggs.facet_company).toBeUndefined();
+    const shared = JSON.stringify(aggs.facets_shared.filter.bool.filter);
+    expect(shared).toContain('work_mode');
+    expect(shared).toContain('experience_level');
+    expect(shared).toContain('"skills"');
+    expect(Object.keys((aggs.facets_shared as unknown as { aggs: object }).aggs)).toEqual(expect.arrayContaining(['company__values', 'pay__values', 'occupation__values']));
+  });
+
+  it('puts the facets at the top level, with no filter to intersect, when no facet filter is active', () => {
+    const aggs = buildJobSearchRequest({ q: 'nurse' }, ctx).aggs as Record<string, unknown>;
+    expect(Object.keys(aggs).some((k) => k.startsWith('facet_') || k === 'facets_shared')).toBe(false);
+    expect(aggs['workMode__values']).toEqual({ terms: { field: 'work_mode', size: expect.any(Number) } });
+  });
+
+  it('reads each facet back from wherever it was placed (own filter, shared filter or top level)', () => {
+    const terms = (pairs: Array<[string, number]>) => ({ buckets: pairs.map(([key, doc_count]) => ({ key, doc_count })) });
+    const params = { workMode: ['remote'] as const };
+    const res = {
+      took: 3,
+      hits: { total: { value: 8, relation: 'eq' }, hits: [] },
+      aggregations: {
+        facet_workMode: { doc_count: 10, values: terms([['remote', 8], ['onsite', 2]]), selected: { buckets: { remote: { doc_count: 8 } } } },
+        facets_shared: { doc_count: 8, experience__values: terms([['entry', 5]]), source__values: terms([['indeed_2019', 8]]) },
+      },
+    } as never;
+    const out = mapJobSearchResponse(res, { workMode: [...params.workMode] });
+    expect(out.facets.find((f) => f.key === 'workMode')?.buckets.map((b) => [b.value, b.count, b.selected])).toEqual([['remote', 8, true], ['onsite', 2, false]]);
+    expect(out.facets.find((f) => f.key === 'experience')?.buckets.map((b) => [b.value, b.count])).toEqual([['entry', 5]]);
+    expect(out.facets.find((f) => f.key === 'source')?.buckets.map((b) => b.value)).toEqual(['indeed_2019']);
+    const top = mapJobSearchResponse({ took: 1, hits: { total: { value: 4, relation: 'eq' }, hits: [] }, aggregations: { workMode__values: terms([['hybrid', 4]]) } } as never, {});
+    expect(top.facets.find((f) => f.key === 'workMode')?.buckets.map((b) => [b.value, b.count])).toEqual([['hybrid', 4]]);
   });
 
   it('collapses reposts when paging by page, and not with a cursor (Elasticsearch refuses collapse + search_after)', () => {

@@ -3,7 +3,7 @@ import type { FacetKey, JobSearchParams, JobSearchResponse, JobSummary, SearchSo
 import { decodeCursor, encodeCursor, type SortValue } from './cursor';
 import { NOT_EXPIRED } from './liveness';
 import { allWordsMatch } from './text-match';
-import { FACET_ORDER, activeFacetFilters, buildFacetAggs, mapFacetBuckets } from './job-facets';
+import { FACET_ORDER, activeFacetFilters, buildFacetAggs, facetAggResult, mapFacetBuckets } from './job-facets';
 import { SUMMARY_SOURCE_FIELDS, mapJobSummary, totalOf, type SummarySource } from './job-summary';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -318,7 +318,7 @@ export function mapJobSearchResponse(res: estypes.SearchResponse, params: JobSea
     page: params.after ? 1 : (params.page ?? 1),
     size,
     nextCursor: hits.length === size && last?.sort ? encodeCursor(last.sort as SortValue[]) : null,
-    facets: FACET_ORDER.map((key: FacetKey) => ({ key, buckets: mapFacetBuckets(key, aggs[`facet_${key}`] as never, params) })),
+    facets: FACET_ORDER.map((key: FacetKey) => ({ key, buckets: mapFacetBuckets(key, facetAggResult(aggs, key), params) })),
     tookMs: res.took,
   };
 }
