@@ -3,11 +3,14 @@ import { TREND_PANELS, type TrendsParams, type TrendsResponse } from '@jobportal
 import {
   TREND_TOP_DEFAULT,
   buildTrendsExtentRequest,
-  buildTrendsRequest,
+  buildTrendsRequests,
   defaultInterval,
   isIndexNotFound,
   mapTrendsExtent,
   mapTrendsResponse,
+  mergeTrendsResponses,
+  searchTogether,
+  toMsearchBody,
   toSearchError,
   type Client,
   type JobSearchContext,
@@ -51,7 +54,8 @@ export class TrendsService {
       if (days > MAX_RANGE_DAYS) throw new ApiError(400, 'validation_failed', `from: the range may span at most ${MAX_RANGE_DAYS} days`, [{ field: 'from', reason: `the range may span at most ${MAX_RANGE_DAYS} days` }]);
       if (interval === 'day' && days > 731) throw new ApiError(400, 'validation_failed', 'interval: daily points only over ranges up to 731 days', [{ field: 'interval', reason: 'daily points only over ranges up to 731 days; use week or month' }]);
       const w: TrendsWindow = { from, to, interval, panels: params.panels?.length ? params.panels : TREND_PANELS, top: params.top ?? TREND_TOP_DEFAULT };
-      const res = await this.es.search(buildTrendsRequest(params, ctx, w));
+      // The panels in two searches side by side (TREND_PANEL_GROUPS), merged back into one answer.
+      const res = mergeTrendsResponses(await searchTogether(this.es, toMsearchBody(buildTrendsRequests(params, ctx, w))));
       return { ...mapTrendsResponse(res, w), tookMs: Date.now() - started };
     } catch (err) {
       if (err instanceof ApiError) throw err;

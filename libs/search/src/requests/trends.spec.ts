@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { buildTrendsRequest, defaultInterval, mapTrendsResponse, priorWindow, type TrendsWindow } from './trends';
+import { TREND_PANELS } from '@jobportal/contracts';
+import { TREND_PANEL_GROUPS, buildTrendsRequest, buildTrendsRequests, defaultInterval, mapTrendsResponse, mergeTrendsResponses, priorWindow, type TrendsWindow } from './trends';
 
 const ctx = { index: 'postings', now: new Date('2024-06-01T00:00:00Z') };
 const w: TrendsWindow = { from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-04-01T00:00:00Z'), interval: 'week', panels: ['series', 'skills', 'pay', 'workMode'], top: 5 };
@@ -22,6 +23,30 @@ describe('trends request', () => {
     expect(current.filter).toEqual({ range: { posted_at: { gte: '2024-01-01T00:00:00.000Z', lt: '2024-04-01T00:00:00.000Z' } } });
     expect(JSON.stringify(req)).not.toMatch(/derivative|moving_fn|bucket_sort|script/);
     expect(req.size).toBe(0);
+  });
+
+  it('splits the panels into searches run side by side, each panel in exactly one', () => {
+    expect([...TREND_PANEL_GROUPS.flat()].sort()).toEqual([...TREND_PANELS].sort());
+    const all = buildTrendsRequests({}, ctx, { ...w, panels: TREND_PANELS });
+    expect(all).toHaveLength(TREND_PANEL_GROUPS.length);
+    const panelsOf = (r: estypes.SearchRequest) => Object.keys((r.aggs?.current as { aggs: object }).aggs).sort();
+    expect(all.flatMap(panelsOf).sort()).toEqual([...TREND_PANELS].sort());
+    // Only the search with rising skills reaches back over the prior window.
+    expect(all.filter((r) => r.aggs?.prior)).toHaveLength(1);
+    expect(buildTrendsRequests({}, ctx, { ...w, panels: ['pay'] })).toHaveLength(1);
+    expect(panelsOf(buildTrendsRequests({}, ctx, { ...w, panels: [] })[0])).toEqual([]);
+  });
+
+  it('merges the split answers into the one mapTrendsResponse reads', () => {
+    const base = { timed_out: false, _shards: { total: 1, successful: 1, failed: 0, skipped: 0 }, hits: { hits: [] } };
+    const a = { ...base, took: 4, aggregations: { current: { doc_count: 30, skills: { buckets: [{ key: 'SQL', doc_count: 9 }] } }, prior: { doc_count: 10, skills: { buckets: [{ key: 'SQL', doc_count: 1 }] } } } };
+    const b = { ...base, took: 7, aggregations: { current: { doc_count: 30, workMode: { buckets: [{ key: 'remote', doc_count: 6 }] } } } };
+    const merged = mergeTrendsResponses([a, b] as unknown as estypes.SearchResponse[]);
+    expect(merged.took).toBe(7);
+    const out = mapTrendsResponse(merged, { ...w, panels: ['skills', 'workMode'] });
+    expect(out.total).toBe(30);
+    expect(out.workMode).toEqual([{ value: 'remote', label: 'remote', count: 6, share: 0.2 }]);
+    expect(out.skills?.top[0]).toMatchObject({ skill: 'SQL', count: 9, priorCount: 1 });
   });
 
   it('chooses the interval from the range, and the prior window has equal length', () => {

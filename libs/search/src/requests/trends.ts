@@ -87,8 +87,11 @@ export function buildTrendsRequest(params: JobSearchParams, ctx: JobSearchContex
   if (want.has('remoteShare')) current.remoteShare = { date_histogram: histogram, aggs: { mode: { terms: { field: 'work_mode', size: 3 } } } };
   if (want.has('skills')) current.skills = { terms: { field: 'skills', size: SKILL_CANDIDATES } };
   if (want.has('pay')) {
-    const pct: estypes.AggregationsAggregationContainer = { percentiles: { field: 'salary.annual_min', percents: [10, 25, 50, 75, 90] } };
-    const withPay = { filter: { exists: { field: 'salary.annual_min' } } };
+    // HDR histograms (3 significant digits: within 0.1% of the value, closer than the default
+    // t-digest measured) cost half of t-digest's time at 1M postings. HDR takes no negative
+    // values, so the pay filter is a range from 0 rather than `exists`.
+    const pct: estypes.AggregationsAggregationContainer = { percentiles: { field: 'salary.annual_min', percents: [10, 25, 50, 75, 90], hdr: { number_of_significant_value_digits: 3 } } };
+    const withPay = { filter: { range: { 'salary.annual_min': { gte: 0 } } } };
     current.pay = {
       ...withPay,
       aggs: {
@@ -108,6 +111,39 @@ export function buildTrendsRequest(params: JobSearchParams, ctx: JobSearchContex
     query: buildJobSearchQuery(params, { ...ctx, includeExpired: true }, [range(want.has('skills') ? prior.from : w.from, w.to)]),
     aggs,
   };
+}
+
+/**
+ * The panels split into searches that run side by side (one _msearch, one search thread each):
+ * rising skills (two terms aggregations over a multi-valued field, over both windows) and the
+ * series weigh about as much as all the other panels together at 1M postings, so two searches
+ * take about half of one on two cores (docs/benchmarks.md, bench:trends).
+ */
+export const TREND_PANEL_GROUPS: readonly (readonly TrendPanel[])[] = [
+  ['skills', 'series'],
+  ['pay', 'remoteShare', 'occupation', 'place', 'workMode', 'experience', 'companies', 'occupationSeries'],
+];
+
+/** buildTrendsRequest per non-empty panel group (TREND_PANEL_GROUPS); merge the answers with mergeTrendsResponses. */
+export function buildTrendsRequests(params: JobSearchParams, ctx: JobSearchContext, w: TrendsWindow): estypes.SearchRequest[] {
+  const want = new Set(w.panels);
+  const grouped = new Set(TREND_PANEL_GROUPS.flat());
+  const groups = TREND_PANEL_GROUPS.map((g) => g.filter((p) => want.has(p)));
+  // A panel no group names yet still gets asked for, in the last search.
+  groups[groups.length - 1].push(...w.panels.filter((p) => !grouped.has(p)));
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  return (nonEmpty.length > 0 ? nonEmpty : [[]]).map((panels) => buildTrendsRequest(params, ctx, { ...w, panels }));
+}
+
+/** The searches of buildTrendsRequests as one answer for mapTrendsResponse: each `current` holds its own panels. */
+export function mergeTrendsResponses(responses: estypes.SearchResponse[]): estypes.SearchResponse {
+  const [first, ...rest] = responses;
+  const aggs = { ...(first.aggregations ?? {}) } as Record<string, Record<string, unknown>>;
+  for (const res of rest) {
+    const more = (res.aggregations ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, agg] of Object.entries(more)) aggs[name] = name === 'current' && aggs.current ? { ...aggs.current, ...agg, doc_count: aggs.current.doc_count } : agg;
+  }
+  return { ...first, took: Math.max(...responses.map((r) => r.took)), aggregations: aggs as never };
 }
 
 type Bucket = { key: string | number; key_as_string?: string; doc_count: number; [k: string]: unknown };
