@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig, type AppConfig } from '@jobportal/config';
 import type { Facet, JobCategory, JobDetail, JobSearchResponse, JobSummary, LocationSuggestion, SuggestResponse } from '@jobportal/contracts';
-import { createSearchClient, deleteIndex, type Client } from '@jobportal/search';
+import { buildJobSearchRequest, createSearchClient, deleteIndex, type Client } from '@jobportal/search';
 import { createApp } from '../src/app.factory';
 import { REPO_ROOT, startElasticsearch, stopElasticsearch, waitFor } from '../../../test/support/stack';
 
@@ -305,6 +305,28 @@ describe('job search API (real Elasticsearch, real samples)', () => {
       });
       expect((distinct.aggregations as { fp: { value: number } }).fp.value).toBe(ids.length);
       expect(first.total.value).toBeGreaterThanOrEqual(ids.length);
+    });
+
+    it.each([
+      ['date, a source with reposts', { sort: 'date', source: 'tjfg_indeed_2020' }],
+      ['date, a text search', { sort: 'date', q: 'developer' }],
+      ['pay, with a filter', { sort: 'pay', experience: 'mid_senior' }],
+    ])('date and pay pages, found without collapse, list what Elasticsearch collapse lists (%s)', async (_name, query) => {
+      const index = `${PREFIX}postings`;
+      const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+      for (const page of [1, 2, 5]) {
+        const size = 20;
+        const api = await search({ ...query, size, page } as Query);
+        // The parameters as the API's validation hands them to the service (lists as arrays).
+        const lists = Object.fromEntries(Object.entries(query).filter(([k]) => k === 'source' || k === 'experience').map(([k, v]) => [k, [v]]));
+        const params = { ...query, ...lists, size, page } as Parameters<typeof buildJobSearchRequest>[0];
+        const { aggs: _aggs, ...collapsed } = buildJobSearchRequest(params, { index, now, place: null });
+        expect(collapsed.collapse).toEqual({ field: 'fingerprint' });
+        const truth = await es.search(collapsed);
+        expect(api.hits.map((h) => h.id)).toEqual(truth.hits.hits.map((h) => h._id));
+        expect(api.total.value).toBe((truth.hits.total as { value: number }).value);
+        if (page === 1) expect(api.hits.length).toBe(size);
+      }
     });
 
     it('the reposts a cursor walk folds are exactly the extra postings in the total', async () => {

@@ -4,13 +4,19 @@ import { encodeCursor } from './cursor';
 import {
   buildJobSearchRequest,
   buildJobSearchRequests,
+  buildPageDocsRequest,
+  buildPageKeysRequest,
   toMsearchBody,
   buildRepostHeadsRequest,
   distanceBetween,
   keepRepostHeads,
   mapJobSearchResponse,
+  mapPageKeys,
   mapRepostHeads,
+  pageKeysWindow,
+  pagesWithoutCollapse,
   parseRadius,
+  pickPageIds,
   radiusApplies,
   type JobSearchContext,
   type ResolvedPlace,
@@ -123,6 +129,46 @@ describe('buildJobSearchRequest: request bodies', () => {
     expect(withCursor.collapse).toBeUndefined();
     expect(withCursor.from).toBeUndefined();
     expect(withCursor.search_after).toEqual([1, 'x']);
+  });
+
+  it('finds date and pay pages without collapse: keys first, one posting per fingerprint, then the page', () => {
+    expect(pagesWithoutCollapse({ sort: 'date' })).toBe(true);
+    expect(pagesWithoutCollapse({ sort: 'pay' })).toBe(true);
+    expect(pagesWithoutCollapse({})).toBe(false);
+    expect(pagesWithoutCollapse({ sort: 'relevance' })).toBe(false);
+    expect(pagesWithoutCollapse({ sort: 'date', after: 'x' })).toBe(false);
+    expect(pageKeysWindow({ page: 50, size: 20 })).toBe(1100);
+    expect(pageKeysWindow({})).toBe(40);
+    expect(pageKeysWindow({ page: 100, size: 100 })).toBe(10_000);
+
+    const params = { sort: 'date' as const, workMode: ['remote' as const], page: 3 };
+    const listing = buildJobSearchRequest(params, ctx);
+    const keys = buildPageKeysRequest(params, ctx, 500);
+    expect(keys.collapse).toBeUndefined();
+    expect(keys.aggs).toBeUndefined();
+    expect(keys.highlight).toBeUndefined();
+    expect(keys).toMatchObject({ size: 500, _source: false, stored_fields: ['_none_'], docvalue_fields: ['fingerprint'], track_total_hits: listing.track_total_hits });
+    expect(keys.from).toBeUndefined();
+    expect(keys.query).toEqual(listing.query);
+    expect(keys.post_filter).toEqual(listing.post_filter);
+    expect(keys.sort).toEqual(listing.sort);
+    const next = buildPageKeysRequest(params, ctx, 500, [1700000000000, 'job-9']);
+    expect(next.search_after).toEqual([1700000000000, 'job-9']);
+    expect(next.track_total_hits).toBe(false);
+
+    const hit = (id: string, fp: string | null) => ({ _index: 'p', _id: id, sort: [1, id], ...(fp ? { fields: { fingerprint: [fp] } } : {}) });
+    const seen = new Set<string>();
+    const heads: string[] = [];
+    pickPageIds(mapPageKeys({ hits: { hits: [hit('a', 'f1'), hit('b', 'f2'), hit('c', 'f1'), hit('d', null)] } } as never), seen, heads);
+    pickPageIds(mapPageKeys({ hits: { hits: [hit('e', 'f2'), hit('f', 'f3')] } } as never), seen, heads);
+    expect(heads).toEqual(['a', 'b', 'd', 'f']);
+
+    const docs = buildPageDocsRequest({ ...params, q: 'nurse' }, ctx, ['a', 'b']);
+    expect(docs.query).toEqual({ bool: { must: [buildJobSearchRequest({ ...params, q: 'nurse' }, ctx).query], filter: [{ terms: { id: ['a', 'b'] } }] } });
+    expect(docs).toMatchObject({ size: 2, track_total_hits: false });
+    expect(docs.highlight).toBeDefined();
+    expect(docs.collapse).toBeUndefined();
+    expect(docs.from).toBeUndefined();
   });
 
   it('refuses a cursor of another sort', () => {

@@ -278,6 +278,74 @@ export function keepRepostHeads<T extends estypes.SearchHit>(hits: T[], heads: M
   });
 }
 
+/**
+ * Date- and pay-sorted `page` listings are found without collapse. Collapsing on `fingerprint`
+ * makes Elasticsearch look at every matching posting, while a plain sort on a date or a number
+ * skips the ones that cannot make the page (Lucene's numeric sort skipping): a browse with a pay
+ * floor took 44 ms collapsed and 11 ms this way at 1M (docs/benchmarks.md). So: the keys (id,
+ * fingerprint, sort values) of the first postings in sort order (buildPageKeysRequest), the first
+ * posting of each fingerprint kept in code (pickPageIds: exactly the heads collapse would show, in
+ * the same order, since the sort ends with the id), then those postings (buildPageDocsRequest).
+ * Relevance keeps collapse: scoring visits every match anyway, and a second scored request costs
+ * more than collapse saves.
+ */
+export function pagesWithoutCollapse(params: Pick<JobSearchParams, 'sort' | 'after'>): boolean {
+  return !params.after && (params.sort === 'date' || params.sort === 'pay');
+}
+
+/** Postings asked for beyond the page's end, for reposts that fold away. */
+export function pageKeysWindow(params: Pick<JobSearchParams, 'page' | 'size'>): number {
+  const size = params.size ?? DEFAULT_PAGE_SIZE;
+  const end = ((params.page ?? 1) - 1) * size + size;
+  return Math.min(MAX_RESULT_WINDOW, end + Math.max(size, Math.ceil(end * 0.1)));
+}
+
+/**
+ * The keys of `window` postings in sort order, after `after` when given: no _source and no stored
+ * fields (the id is the sort's last value), only the fingerprint from doc values. The first round
+ * counts the total as the collapsed search did (same query and post_filter).
+ */
+export function buildPageKeysRequest(params: JobSearchParams, ctx: JobSearchContext, window: number, after?: SortValue[]): estypes.SearchRequest {
+  const { aggs: _aggs, collapse: _collapse, highlight: _highlight, from: _from, _source: _src, ...base } = buildJobSearchRequest({ ...params, page: 1, after: undefined }, ctx);
+  const request: estypes.SearchRequest = { ...base, size: window, _source: false, stored_fields: ['_none_'], docvalue_fields: ['fingerprint'] };
+  if (after) {
+    request.search_after = after;
+    request.track_total_hits = false;
+  }
+  return request;
+}
+
+export interface PageKey {
+  id: string;
+  fingerprint: string;
+  sort: SortValue[];
+}
+
+export function mapPageKeys(res: estypes.SearchResponse): PageKey[] {
+  return res.hits.hits.map((h) => {
+    const sort = (h.sort ?? []) as SortValue[];
+    const id = String(sort[sort.length - 1]);
+    const fingerprint = (h.fields?.fingerprint as string[] | undefined)?.[0];
+    // A posting without a fingerprint is its own job (the normalizer always sets one).
+    return { id, fingerprint: fingerprint ?? `id:${id}`, sort };
+  });
+}
+
+/** Adds the first posting of each fingerprint not seen yet to `heads`, in order. */
+export function pickPageIds(keys: readonly PageKey[], seen: Set<string>, heads: string[]): void {
+  for (const k of keys) {
+    if (seen.has(k.fingerprint)) continue;
+    seen.add(k.fingerprint);
+    heads.push(k.id);
+  }
+}
+
+/** The page's postings by id, with the listing's query, sort, fields and highlights. */
+export function buildPageDocsRequest(params: JobSearchParams, ctx: JobSearchContext, ids: string[]): estypes.SearchRequest {
+  const { aggs: _aggs, collapse: _collapse, from: _from, ...base } = buildJobSearchRequest({ ...params, page: 1, after: undefined }, ctx);
+  return { ...base, query: { bool: { must: [base.query!], filter: [{ terms: { id: ids } }] } }, size: ids.length, track_total_hits: false };
+}
+
 const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_MILE = 1.609344;
 
