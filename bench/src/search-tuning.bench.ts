@@ -3,7 +3,18 @@ import { parseArgs } from 'node:util';
 import type { estypes } from '@elastic/elasticsearch';
 import { loadConfig } from '@jobportal/config';
 import { normalizeLocation } from '@jobportal/postings';
-import { buildJobSearchRequest, buildJobSearchRequests, createSearchClient, NOT_EXPIRED, PAY_BANDS, payFilter, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
+import {
+  buildJobSearchRequest,
+  buildJobSearchRequests,
+  buildPageDocsRequest,
+  buildPageKeysRequest,
+  createSearchClient,
+  mapPageKeys,
+  NOT_EXPIRED,
+  pageKeysWindow,
+  pagesWithoutCollapse,
+  pickPageIds,
+  PAY_BANDS, payFilter, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
 import { log } from './search/dataset';
 import { buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
 import { percentile } from './support';
@@ -120,6 +131,34 @@ async function run(es: Client, searches: estypes.SearchRequest[]): Promise<numbe
   return took;
 }
 
+/**
+ * A date or pay page as JobsService.searchPageByKeys finds it (the same builders): the keys beside
+ * the facets in one _msearch, more key rounds while reposts fold, then the page's postings.
+ */
+async function runByKeys(es: Client, q: MixQuery, index: string, now: Date): Promise<number> {
+  const ctx = { index, now, place: place(q.params.location) };
+  const size = q.params.size ?? 20;
+  const from = ((q.params.page ?? 1) - 1) * size;
+  const window = pageKeysWindow(q.params);
+  const { facets } = buildJobSearchRequests(q.params, ctx);
+  let took = await run(es, [buildPageKeysRequest(q.params, ctx, window), facets]);
+  // run() keeps only `took`; the keys are read from a second, identical request outside the timing.
+  const first = await es.search(buildPageKeysRequest(q.params, ctx, window));
+  const seen = new Set<string>();
+  const heads: string[] = [];
+  let keys = mapPageKeys(first);
+  for (let round = 1; round < 4; round++) {
+    pickPageIds(keys, seen, heads);
+    if (heads.length >= from + size || keys.length < window) break;
+    const more = await es.search(buildPageKeysRequest(q.params, ctx, window, keys[keys.length - 1].sort as never));
+    took += more.took;
+    keys = mapPageKeys(more);
+  }
+  const ids = heads.slice(from, from + size);
+  if (ids.length > 0) took += (await es.search(buildPageDocsRequest(q.params, ctx, ids))).took;
+  return took;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: { alias: { type: 'string', default: 'bench-search-1m-postings' }, rounds: { type: 'string', default: '5' }, queries: { type: 'string', default: '40' }, seed: { type: 'string', default: '42' } },
@@ -168,6 +207,31 @@ async function main() {
       const p95 = percentile(sorted, 95);
       console.log(`| ${v.name} | ${percentile(sorted, 50)} | ${p95} | ${mean.toFixed(1)} | ${kinds.map((k) => med(byKind[i].get(k) ?? [])).join(' | ')} | ${(p95 / baseP95).toFixed(2)} |`);
     }
+
+    // Date and pay pages: collapsed (before) against keys + page (current), interleaved.
+    const sorted = mix.filter((q) => pagesWithoutCollapse(q.params));
+    const pages: Record<'collapsed' | 'keys', number[]> = { collapsed: [], keys: [] };
+    for (let round = 1; round <= rounds; round++) {
+      for (const q of sorted) {
+        const a = await run(es, current(q, alias, now));
+        const b = await runByKeys(es, q, alias, now);
+        if (round === 1) continue;
+        pages.collapsed.push(a);
+        pages.keys.push(b);
+      }
+    }
+    const stat = (xs: number[]) => {
+      const s = [...xs].sort((x, y) => x - y);
+      return { p50: percentile(s, 50), p95: percentile(s, 95), mean: s.reduce((x, y) => x + y, 0) / s.length };
+    };
+    const c = stat(pages.collapsed);
+    const k = stat(pages.keys);
+    console.log(`\nDate and pay pages (${sorted.length} of the mix's queries x ${rounds - 1} measured rounds): Elasticsearch time per listing, ms (the keys path: keys + facets _msearch, any more key rounds, the page's postings, summed)\n`);
+    console.log('| listing | p50 | p95 | mean |');
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(`| collapsed (before) | ${c.p50} | ${c.p95} | ${c.mean.toFixed(1)} |`);
+    console.log(`| keys, one posting per fingerprint, then the page (current) | ${k.p50} | ${k.p95} | ${k.mean.toFixed(1)} |`);
+    console.log(`collapsed / keys: p50 ${(c.p50 / k.p50).toFixed(2)}, p95 ${(c.p95 / k.p95).toFixed(2)}, mean ${(c.mean / k.mean).toFixed(2)}`);
   } finally {
     await es.close();
   }
