@@ -56,6 +56,14 @@ function rewrite<T>(value: T, edit: (o: Body) => Body): T {
 
 /** The fuzzy clause as it was: constant_score rewrite over up to 50 expansions. */
 const oldFuzzy = (o: Body): Body => (o.fuzzy_rewrite ? { ...o, fuzzy_rewrite: 'constant_score', max_expansions: 50 } : o);
+/** The highlight query as it was: one bool of both fields' clauses for every field, not one per field. */
+function sharedHighlightQuery(h: estypes.SearchHighlight): estypes.SearchHighlight {
+  const fields = h.fields as Record<string, estypes.SearchHighlightField>;
+  const should = Object.values(fields).flatMap((f) => (f.highlight_query ? [f.highlight_query] : []));
+  const bare = Object.fromEntries(Object.entries(fields).map(([name, { highlight_query: _q, ...f }]) => [name, f]));
+  return { ...h, highlight_query: { bool: { should } }, fields: bare };
+}
+
 /** The title highlight as it was: two edits from 8 characters, like the search. */
 const oldHighlight = (o: Body): Body => (o.fuzziness === 'AUTO:4,50' ? { ...o, fuzziness: 'AUTO:4,8' } : o);
 
@@ -117,6 +125,7 @@ const VARIANTS: Variant[] = [
   { name: 'fuzzy clause constant_score x50 (before)', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, oldFuzzy) })) },
   { name: 'liveness as term status:live, not must_not expired', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, liveTerm) })) },
   { name: 'no liveness filter (before postings v3)', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, noLiveness) })) },
+  { name: 'one highlight query for both fields (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: sharedHighlightQuery(r.highlight) } : r)) },
   { name: 'title highlight with two edits (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: rewrite(r.highlight, oldHighlight) } : r)) },
 ];
 
