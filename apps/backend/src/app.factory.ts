@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@jobportal/config';
 import cookieParser from 'cookie-parser';
-import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
+import { json, static as serveStatic, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { ApiError, ErrorEnvelopeFilter } from './common/error-envelope.filter';
 import { createValidationPipe, rejectMalformedText } from './common/validation';
@@ -51,6 +51,8 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   return app;
 }
 
+const API_PATH = /^\/api(\/|$)/;
+
 /**
  * The built Angular app is served from the same origin as the API. Any GET outside /api that is
  * not a file gets index.html, so deep links (/search?q=...) work on reload.
@@ -61,7 +63,10 @@ function serveFrontend(app: NestExpressApplication, dir: string) {
   if (!existsSync(index)) {
     new Logger('Frontend').warn(`No built frontend at ${dir}; run "npm run build:frontend" to serve the web app at /.`);
   }
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  // Files only outside /api: mounted for every path, the static middleware looked for a file (an
+  // fs.stat) on each API request first, 0.3 ms of the API's ~4 ms of CPU per search under load.
+  const assets = serveStatic(dir, { index: false, maxAge: '1h' });
+  http.use((req: Request, res: Response, next: NextFunction) => (API_PATH.test(req.path) ? next() : assets(req, res, next)));
   http.get(/^(?!\/api(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
     if (!existsSync(index)) return next(new ApiError(404, 'frontend_not_built', 'The web app is not built; run "npm run build:frontend".'));
     res.setHeader('Cache-Control', 'no-cache');
