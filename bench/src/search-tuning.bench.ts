@@ -6,15 +6,16 @@ import { normalizeLocation } from '@jobportal/postings';
 import {
   buildJobSearchRequest,
   buildJobSearchRequests,
-  buildPageDocsRequest,
-  buildPageKeysRequest,
   createSearchClient,
-  mapPageKeys,
   NOT_EXPIRED,
-  pageKeysWindow,
   pagesWithoutCollapse,
-  pickPageIds,
-  PAY_BANDS, payFilter, toMsearchBody, type Client, type ResolvedPlace } from '@jobportal/search';
+  PAY_BANDS,
+  payFilter,
+  searchPageByKeys,
+  toMsearchBody,
+  type Client,
+  type ResolvedPlace,
+} from '@jobportal/search';
 import { log } from './search/dataset';
 import { buildQueryMix, loadVocabulary, type MixQuery, type QueryKind } from './search/query-mix';
 import { percentile } from './support';
@@ -140,32 +141,12 @@ async function run(es: Client, searches: estypes.SearchRequest[]): Promise<numbe
   return took;
 }
 
-/**
- * A date or pay page as JobsService.searchPageByKeys finds it (the same builders): the keys beside
- * the facets in one _msearch, more key rounds while reposts fold, then the page's postings.
- */
+/** A date or pay page as JobsService finds it (libs/search searchPageByKeys): Elasticsearch's `took`, summed. */
 async function runByKeys(es: Client, q: MixQuery, index: string, now: Date): Promise<number> {
   const ctx = { index, now, place: place(q.params.location) };
-  const size = q.params.size ?? 20;
-  const from = ((q.params.page ?? 1) - 1) * size;
-  const window = pageKeysWindow(q.params);
-  const { facets } = buildJobSearchRequests(q.params, ctx);
-  let took = await run(es, [buildPageKeysRequest(q.params, ctx, window), facets]);
-  // run() keeps only `took`; the keys are read from a second, identical request outside the timing.
-  const first = await es.search(buildPageKeysRequest(q.params, ctx, window));
-  const seen = new Set<string>();
-  const heads: string[] = [];
-  let keys = mapPageKeys(first);
-  for (let round = 1; round < 4; round++) {
-    pickPageIds(keys, seen, heads);
-    if (heads.length >= from + size || keys.length < window) break;
-    const more = await es.search(buildPageKeysRequest(q.params, ctx, window, keys[keys.length - 1].sort as never));
-    took += more.took;
-    keys = mapPageKeys(more);
-  }
-  const ids = heads.slice(from, from + size);
-  if (ids.length > 0) took += (await es.search(buildPageDocsRequest(q.params, ctx, ids))).took;
-  return took;
+  const res = await searchPageByKeys(es, q.params, ctx, buildJobSearchRequests(q.params, ctx).facets);
+  if (!res) throw new Error(`no page by keys for ${JSON.stringify(q.params)} (a listing of reposts): collapse would answer it`);
+  return res.took;
 }
 
 async function main() {

@@ -64,7 +64,8 @@ function serveFrontend(app: NestExpressApplication, dir: string) {
     new Logger('Frontend').warn(`No built frontend at ${dir}; run "npm run build:frontend" to serve the web app at /.`);
   }
   // Files only outside /api: mounted for every path, the static middleware looked for a file (an
-  // fs.stat) on each API request first, 0.3 ms of the API's ~4 ms of CPU per search under load.
+  // fs.stat) on each API request first (600 ms of the API's ~10 s busy in a 25 s CPU profile
+  // under the search mix, docs/benchmarks.md).
   const assets = serveStatic(dir, { index: false, maxAge: '1h' });
   http.use((req: Request, res: Response, next: NextFunction) => (API_PATH.test(req.path) ? next() : assets(req, res, next)));
   http.get(/^(?!\/api(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {

@@ -8,6 +8,7 @@ export * from './requests/cursor';
 export * from './requests/job-facets';
 export * from './requests/job-summary';
 export * from './requests/job-search';
+export * from './page-by-keys';
 export * from './requests/job-by-id';
 export * from './requests/liveness';
 export * from './requests/similar-jobs';

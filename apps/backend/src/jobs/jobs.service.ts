@@ -6,8 +6,6 @@ import {
   buildJobByIdRequest,
   buildJobSearchRequest,
   buildJobSearchRequests,
-  buildPageDocsRequest,
-  buildPageKeysRequest,
   buildRepostHeadsRequest,
   buildSimilarJobsRequest,
   buildSuggestRequest,
@@ -17,14 +15,12 @@ import {
   mapCategoriesResponse,
   mapJobByIdResponse,
   mapJobSearchResponse,
-  mapPageKeys,
-  pageKeysWindow,
   pagesWithoutCollapse,
-  pickPageIds,
   toMsearchBody,
   mapRepostHeads,
   mapSimilarJobsResponse,
   mapSuggestResponse,
+  searchPageByKeys,
   searchTogether,
   toSearchError,
   type Client,
@@ -38,8 +34,6 @@ import { SEARCH_CLIENT, SearchIndices } from '../search/search.module';
 
 /** With `after`, a page is refilled at most this many times when reposts were dropped from it. */
 const MAX_CURSOR_ROUNDS = 3;
-/** Key rounds for a date or pay page before it falls back to collapse (a listing made mostly of reposts). */
-const MAX_KEY_ROUNDS = 4;
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 function jobNotFound(id: string): ApiError {
@@ -84,46 +78,12 @@ export class JobsService {
   private async searchPage(params: JobSearchParams, ctx: JobSearchContext): Promise<JobSearchResponse> {
     const { hits, facets } = buildJobSearchRequests(params, ctx);
     if (pagesWithoutCollapse(params)) {
-      const page = await this.searchPageByKeys(params, ctx, facets);
-      if (page) return page;
+      // Null when the listing is almost only reposts: collapse below then.
+      const page = await searchPageByKeys(this.es, params, ctx, facets);
+      if (page) return mapJobSearchResponse(page, params, ctx);
     }
     const [hitsRes, facetsRes] = await searchTogether(this.es, toMsearchBody([hits, facets]));
     const merged = { ...hitsRes, aggregations: facetsRes.aggregations, took: Math.max(hitsRes.took, facetsRes.took) };
-    return mapJobSearchResponse(merged, params, ctx);
-  }
-
-  /**
-   * A date or pay page without collapse (see pagesWithoutCollapse): the keys of the first postings
-   * in sort order beside the facets, one posting per fingerprint kept, then the page's postings.
-   * Null when the keys run out of rounds (almost all reposts): the caller collapses instead.
-   */
-  private async searchPageByKeys(params: JobSearchParams, ctx: JobSearchContext, facets: estypes.SearchRequest): Promise<JobSearchResponse | null> {
-    const size = params.size ?? DEFAULT_PAGE_SIZE;
-    const from = ((params.page ?? 1) - 1) * size;
-    const window = pageKeysWindow(params);
-    const [keysRes, facetsRes] = await searchTogether(this.es, toMsearchBody([buildPageKeysRequest(params, ctx, window), facets]));
-    const seen = new Set<string>();
-    const heads: string[] = [];
-    let keys = mapPageKeys(keysRes);
-    let took = keysRes.took;
-    for (let round = 1; ; round++) {
-      pickPageIds(keys, seen, heads);
-      if (heads.length >= from + size || keys.length < window) break;
-      if (round >= MAX_KEY_ROUNDS) return null;
-      const more = await this.es.search(buildPageKeysRequest(params, ctx, window, keys[keys.length - 1].sort));
-      took += more.took;
-      keys = mapPageKeys(more);
-    }
-    const ids = heads.slice(from, from + size);
-    let docs: estypes.SearchHit[] = [];
-    if (ids.length > 0) {
-      const docsRes = await this.es.search(buildPageDocsRequest(params, ctx, ids));
-      took += docsRes.took;
-      // In the keys' order (the same sort, so the same order, unless the index changed in between).
-      const byId = new Map(docsRes.hits.hits.map((h) => [h._id, h]));
-      docs = ids.flatMap((id) => byId.get(id) ?? []);
-    }
-    const merged = { ...keysRes, hits: { ...keysRes.hits, hits: docs }, aggregations: facetsRes.aggregations, took: Math.max(took, facetsRes.took) };
     return mapJobSearchResponse(merged, params, ctx);
   }
 

@@ -153,8 +153,8 @@ function highlight(q: string): estypes.SearchHighlight {
     encoder: 'html',
     // One highlight query per field, not one for both: each field marks only its own field's terms
     // either way (require_field_match), but with one shared query every field's highlighter also
-    // walked the other field's clauses, fuzzy ones included, per hit. Same snippets (compared on
-    // 180 hits at 1M), 4-8 ms less per multi-word search (docs/benchmarks.md, bench:search-tuning).
+    // walked the other field's clauses, fuzzy ones included, per hit. Same snippets (compared once
+    // on 180 hits at 1M); text searches' p50 19 -> 14 ms (bench:search-tuning).
     fields: {
       title: {
         number_of_fragments: 0,
@@ -280,8 +280,8 @@ export function keepRepostHeads<T extends estypes.SearchHit>(hits: T[], heads: M
 /**
  * Date- and pay-sorted `page` listings are found without collapse. Collapsing on `fingerprint`
  * makes Elasticsearch look at every matching posting, while a plain sort on a date or a number
- * skips the ones that cannot make the page (Lucene's numeric sort skipping): a browse with a pay
- * floor took 44 ms collapsed and 11 ms this way at 1M (docs/benchmarks.md). So: the keys (id,
+ * skips the ones that cannot make the page (Lucene's numeric sort skipping): date and pay listings
+ * took 30.2 ms collapsed and 11.7 ms this way on average at 1M (bench:search-tuning). So: the keys (id,
  * fingerprint, sort values) of the first postings in sort order (buildPageKeysRequest), the first
  * posting of each fingerprint kept in code (pickPageIds: exactly the heads collapse would show, in
  * the same order, since the sort ends with the id), then those postings (buildPageDocsRequest).

@@ -87,9 +87,10 @@ export function buildTrendsRequest(params: JobSearchParams, ctx: JobSearchContex
   if (want.has('remoteShare')) current.remoteShare = { date_histogram: histogram, aggs: { mode: { terms: { field: 'work_mode', size: 3 } } } };
   if (want.has('skills')) current.skills = { terms: { field: 'skills', size: SKILL_CANDIDATES } };
   if (want.has('pay')) {
-    // HDR histograms (3 significant digits: within 0.1% of the value, closer than the default
-    // t-digest measured) cost half of t-digest's time at 1M postings. HDR takes no negative
-    // values, so the pay filter is a range from 0 rather than `exists`.
+    // HDR histograms (3 significant digits: within 0.1% of the value) rather than the default
+    // t-digest: the pay panel alone took about half the time at 1M postings (a one-off
+    // measurement, docs/benchmarks.md). HDR takes no negative values, so the pay filter is a
+    // range from 0 rather than `exists`.
     const pct: estypes.AggregationsAggregationContainer = { percentiles: { field: 'salary.annual_min', percents: [10, 25, 50, 75, 90], hdr: { number_of_significant_value_digits: 3 } } };
     const withPay = { filter: { range: { 'salary.annual_min': { gte: 0 } } } };
     current.pay = {
@@ -117,7 +118,7 @@ export function buildTrendsRequest(params: JobSearchParams, ctx: JobSearchContex
  * The panels split into searches that run side by side (one _msearch, one search thread each):
  * rising skills (two terms aggregations over a multi-valued field, over both windows) and the
  * series weigh about as much as all the other panels together at 1M postings, so two searches
- * take about half of one on two cores (docs/benchmarks.md, bench:trends).
+ * use both cores: dashboard p95 360 -> 292 ms at 1M (bench:trends measures both ways).
  */
 export const TREND_PANEL_GROUPS: readonly (readonly TrendPanel[])[] = [
   ['skills', 'series'],
