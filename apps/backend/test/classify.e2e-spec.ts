@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@jobportal/config';
 import type { ClassifyResponse } from '@jobportal/contracts';
+import { DEFAULT_ENSEMBLE } from '@jobportal/occupations';
 import { createApp } from '../src/app.factory';
 
 /**
@@ -52,7 +53,11 @@ describe('POST /api/classify (trained model)', () => {
       }
       const probs = r.codes.map((c) => c.probability);
       expect([...probs].sort((a, b) => b - a)).toEqual(probs);
-      expect(r.confidence).toBe(r.codes[0].probability);
+      // The learned confidence (probability that the first code is right), which the flag follows.
+      expect(r.confidence).toBeGreaterThan(0);
+      expect(r.confidence).toBeLessThan(1);
+      if (r.reason !== 'unknown_words') expect(r.reason === 'below_threshold').toBe(r.confidence < DEFAULT_ENSEMBLE.threshold);
+      expect(r.needsReview).toBe(r.reason !== null);
       expect(r.onetCode).toMatch(new RegExp(`^${r.codes[0].code.slice(0, 2)}-\\d{4}\\.\\d{2}$`));
       expect(typeof r.needsReview).toBe('boolean');
       expect(r.reason === null || ['empty_input', 'unknown_words', 'below_threshold'].includes(r.reason)).toBe(true);

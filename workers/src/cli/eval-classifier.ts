@@ -23,6 +23,9 @@ import {
   type LabelledItem,
   type TopOne,
   buildTrainingSet,
+  CONFIDENCE_FEATURES,
+  crossFittedScores,
+  fitConfidenceModel,
   titleKey,
   evaluateClassifier,
   evaluateTfidfBaseline,
@@ -109,24 +112,41 @@ async function main(): Promise<number> {
   const heldPrior = alternateTitlePrior(set.train, classifier.labels.length);
   const grid = blendGrid(classifier, trainIndex, calItems, heldPrior, [0.2, 0.4, 0.8], [0, 0.1, 0.2]);
   const weights = { exactWeight: grid[0].exactWeight, partialWeight: grid[0].partialWeight, priorExponent: grid[0].priorExponent };
-  const threshold = thresholdForPrecision(
-    classifier.withTitleIndex(trainIndex, { ...weights, prior: 'alternate-titles', threshold: 0 }, heldPrior).predict(calItems, 1),
-    calItems,
-    PRECISION_TARGET,
-    50,
-    THRESHOLD_Z,
+  // The review threshold, two ways, both on the calibration split: on the top code's blended
+  // probability (before), and on the learned confidence (confidence-model.ts), fitted on the same
+  // split, its threshold chosen on out-of-fold scores so it is not chosen on the rows it fitted.
+  const calDetailed = classifier.withTitleIndex(trainIndex, { ...weights, prior: 'alternate-titles', threshold: 0, confidence: null }, heldPrior).predictDetailed(calItems, 1);
+  const calResults = calDetailed.map((d) => d.classification);
+  const probabilityThreshold = Number(thresholdForPrecision(calResults, calItems, PRECISION_TARGET, 50, THRESHOLD_Z).toFixed(3));
+  const fitRows = calDetailed.map((d, i) => ({ x: d.features, right: d.classification.soc[0]?.code === calItems[i].soc, i })).filter((r) => r.x !== null);
+  const confidenceModel = fitConfidenceModel(
+    fitRows.map((r) => r.x!),
+    fitRows.map((r) => r.right),
   );
-  const chosen = { ...weights, prior: 'alternate-titles' as const, threshold: Number(threshold.toFixed(3)) };
+  const outOfFold = crossFittedScores(
+    fitRows.map((r) => r.x!),
+    fitRows.map((r) => r.right),
+  );
+  const oofResults = calResults.map((c) => ({ ...c, confidence: 0 }));
+  fitRows.forEach((r, j) => (oofResults[r.i].confidence = outOfFold[j]));
+  const threshold = thresholdForPrecision(oofResults, calItems, PRECISION_TARGET, 50, THRESHOLD_Z);
+  const rounded = { weights: confidenceModel.weights.map((w) => Number(w.toFixed(3))), bias: Number(confidenceModel.bias.toFixed(3)) };
+  const chosen = { ...weights, prior: 'alternate-titles' as const, threshold: Number(threshold.toFixed(3)), confidence: rounded };
+  const byProbability = { ...weights, prior: 'alternate-titles' as const, threshold: probabilityThreshold, confidence: null };
+  const current = DEFAULT_ENSEMBLE.confidence ? [...DEFAULT_ENSEMBLE.confidence.weights, DEFAULT_ENSEMBLE.confidence.bias] : [];
+  const confidenceDiffers = [...rounded.weights, rounded.bias].some((w, j) => current[j] === undefined || Math.abs(w - current[j]) > 0.01);
   if (
     chosen.exactWeight !== DEFAULT_ENSEMBLE.exactWeight ||
     chosen.partialWeight !== DEFAULT_ENSEMBLE.partialWeight ||
     chosen.priorExponent !== DEFAULT_ENSEMBLE.priorExponent ||
-    Math.abs(chosen.threshold - DEFAULT_ENSEMBLE.threshold) > 0.01
+    Math.abs(chosen.threshold - DEFAULT_ENSEMBLE.threshold) > 0.01 ||
+    confidenceDiffers
   ) {
     console.error(`[eval] NOTE: the calibration split chooses ${JSON.stringify(chosen)}; DEFAULT_ENSEMBLE (what production uses) is ${JSON.stringify(DEFAULT_ENSEMBLE)}. Update it in occupation-classifier.ts.`);
   }
   const heldEnsemble = classifier.withTitleIndex(trainIndex, chosen, heldPrior);
   const heldResults = heldEnsemble.predict(evalItems, 5);
+  const heldByProbabilityResults = classifier.withTitleIndex(trainIndex, byProbability, heldPrior).predict(evalItems, 1);
   // Which SOC codes O*NET lists each title under (any title type): 30% of the held-out titles have several.
   const listed = new Map<string, Set<string>>();
   for (const o of catalog.occupations.values()) {
@@ -151,6 +171,7 @@ async function main(): Promise<number> {
     dictionary: dictionaryAlone(trainIndex, classifier.labels, evalItems),
     ensemble: topOne(heldResults, evalItems),
     thresholds: thresholdReport(heldResults, evalItems, chosen.threshold),
+    byProbability: thresholdReport(heldByProbabilityResults, evalItems, byProbability.threshold),
     modelAtOldThreshold: thresholdReport(classifier.predict(evalItems, 1), evalItems, classifier.settings.threshold),
     ...listedUnder(heldResults, evalItems),
   };
@@ -196,6 +217,11 @@ async function main(): Promise<number> {
     ensembleWithPosting: topOne(prodEnsemble.predict(withPosting, 1), labelled),
     withPostingFound: withPosting.filter((l) => l.description).length,
     thresholds: thresholdReport(labelledResults, labelled, chosen.threshold),
+    byProbability: thresholdReport(
+      classifier.withTitleIndex(prodIndex, { ...byProbability, prior: DEFAULT_ENSEMBLE.prior }, priors[DEFAULT_ENSEMBLE.prior]).predict(labelled, 1),
+      labelled,
+      byProbability.threshold,
+    ),
     modelAtOldThreshold: thresholdReport(classifier.predict(labelled, 1), labelled, classifier.settings.threshold),
   };
   // How the prior correction moves the hand-labelled figures, for the record (chosen on the calibration split, not here).
@@ -228,7 +254,12 @@ async function main(): Promise<number> {
   const correctedNote = stored.corrections ? `${stored.corrections.length} corrected postings` : `no corrected postings (${stored.reason})`;
 
   const flaggedShare = (c: OccupationClassifier) => c.predict(samples, 1).filter((r) => r.needsReview).length;
-  const samplesFlagged = { count: samples.length, before: flaggedShare(classifier), after: flaggedShare(prodEnsemble) };
+  const samplesFlagged = {
+    count: samples.length,
+    before: flaggedShare(classifier),
+    byProbability: flaggedShare(classifier.withTitleIndex(prodIndex, { ...byProbability, prior: DEFAULT_ENSEMBLE.prior }, priors[DEFAULT_ENSEMBLE.prior])),
+    after: flaggedShare(prodEnsemble),
+  };
 
   const obvious = classifier.predict(OBVIOUS.map((o) => ({ title: o.title })), 1).map((c, i) => ({ ...OBVIOUS[i], c }));
   const cpu = cpus();
@@ -354,15 +385,22 @@ async function main(): Promise<number> {
       '| set | threshold | share at or above | right (6-digit) among them | right (2-digit) | share flagged (any reason) |',
       '| --- | --- | --- | --- | --- | --- |',
       `| held-out titles, classifier alone (before) | ${classifier.settings.threshold} | ${pct(held.modelAtOldThreshold.shareAbove)} | ${pct(held.modelAtOldThreshold.precisionAbove)} | ${pct(held.modelAtOldThreshold.precisionAboveMajor)} | - |`,
-      `| held-out titles, ensemble | ${chosen.threshold} | ${pct(t.shareAbove)} | ${pct(t.precisionAbove)} | ${pct(t.precisionAboveMajor)} | ${pct(t.shareFlagged)} |`,
+      `| held-out titles, ensemble, top code's probability (before) | ${byProbability.threshold} | ${pct(held.byProbability.shareAbove)} | ${pct(held.byProbability.precisionAbove)} | ${pct(held.byProbability.precisionAboveMajor)} | ${pct(held.byProbability.shareFlagged)} |`,
+      `| **held-out titles, ensemble, learned confidence** | ${chosen.threshold} | ${pct(t.shareAbove)} | ${pct(t.precisionAbove)} | ${pct(t.precisionAboveMajor)} | ${pct(t.shareFlagged)} |`,
       `| hand-labelled postings, classifier alone (before) | ${classifier.settings.threshold} | ${pct(real.modelAtOldThreshold.shareAbove)} | ${pct(real.modelAtOldThreshold.precisionAbove)} | ${pct(real.modelAtOldThreshold.precisionAboveMajor)} | - |`,
-      `| hand-labelled postings, ensemble | ${chosen.threshold} | ${pct(rt.shareAbove)} | ${pct(rt.precisionAbove)} | ${pct(rt.precisionAboveMajor)} | ${pct(rt.shareFlagged)} |`,
+      `| hand-labelled postings, ensemble, top code's probability (before) | ${byProbability.threshold} | ${pct(real.byProbability.shareAbove)} | ${pct(real.byProbability.precisionAbove)} | ${pct(real.byProbability.precisionAboveMajor)} | ${pct(real.byProbability.shareFlagged)} |`,
+      `| **hand-labelled postings, ensemble, learned confidence** | ${chosen.threshold} | ${pct(rt.shareAbove)} | ${pct(rt.precisionAbove)} | ${pct(rt.precisionAboveMajor)} | ${pct(rt.shareFlagged)} |`,
       '',
       `Sample postings (${samplesFlagged.count.toLocaleString('en-US')}, title + description + employer, as ingest codes them): flagged ${samplesFlagged.before.toLocaleString('en-US')} ` +
         `(${pct(samplesFlagged.before / samplesFlagged.count)}) by the classifier alone at ${classifier.settings.threshold}, ` +
-        `${samplesFlagged.after.toLocaleString('en-US')} (${pct(samplesFlagged.after / samplesFlagged.count)}) by the ensemble at ${chosen.threshold}.`,
+        `${samplesFlagged.byProbability.toLocaleString('en-US')} (${pct(samplesFlagged.byProbability / samplesFlagged.count)}) by the ensemble on its top code's probability at ${byProbability.threshold}, ` +
+        `${samplesFlagged.after.toLocaleString('en-US')} (${pct(samplesFlagged.after / samplesFlagged.count)}) by the ensemble on the learned confidence at ${chosen.threshold}.`,
       '',
-      '#### Reliability of the ensemble\'s top-1 (6-digit) confidence, held-out titles',
+      `Learned confidence (logistic regression fitted on the ${fitRows.length.toLocaleString('en-US')} calibration titles; threshold from 5-fold out-of-fold scores): bias ${chosen.confidence.bias}; ` +
+        CONFIDENCE_FEATURES.map((f, j) => `${f} ${chosen.confidence.weights[j]}`).join('; ') +
+        `. Ranking of right above wrong codes on the held-out titles (AUC): top code's probability ${auc(heldByProbabilityResults, evalItems).toFixed(3)}, learned confidence ${auc(heldResults, evalItems).toFixed(3)}.`,
+      '',
+      '#### Reliability of the ensemble\'s learned confidence (top-1, 6-digit), held-out titles',
       '',
       `Expected calibration error ${t.ece.toFixed(3)}.`,
       '',
@@ -412,6 +450,26 @@ async function main(): Promise<number> {
     );
   }
   return 0;
+}
+
+/** Probability that a right code's confidence is above a wrong one's (ties count half). */
+function auc(results: readonly { confidence: number; soc: Array<{ code: string }> }[], items: readonly LabelledItem[]): number {
+  const rows = results.map((r, i) => ({ c: r.confidence, right: r.soc[0]?.code === items[i].soc })).sort((a, b) => a.c - b.c);
+  let rightCount = 0;
+  let rankSum = 0;
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j].c === rows[i].c) j++;
+    const midRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) {
+      if (!rows[k].right) continue;
+      rightCount++;
+      rankSum += midRank;
+    }
+    i = j;
+  }
+  const wrong = rows.length - rightCount;
+  return rightCount && wrong ? (rankSum - (rightCount * (rightCount + 1)) / 2) / (rightCount * wrong) : NaN;
 }
 
 runCli(main, [ConfigError, ModelArtifactError, OccupationDataError]);

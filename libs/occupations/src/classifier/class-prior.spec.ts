@@ -61,7 +61,7 @@ describe('OccupationClassifier with a prior correction', () => {
     expect(sum(corrected.predictions.map((p) => p.probability))).toBeCloseTo(1, 5);
     const off = plain.withTitleIndex(index, { ...DEFAULT_ENSEMBLE, priorExponent: 0 }, prior).predict([item], 3)[0];
     expect(off.predictions.map((p) => p.onetCode)).toEqual(before.predictions.map((p) => p.onetCode));
-    expect(off.confidence).toBeCloseTo(before.confidence, 6);
+    expect(off.soc[0].probability).toBeCloseTo(before.soc[0].probability, 6);
   });
 });
 

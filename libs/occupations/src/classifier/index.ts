@@ -14,3 +14,4 @@ export { TitleIndex, type IndexedTitle, type TitleMatch } from './title-index';
 export { normalizeTitle, singular, type NormalizedTitle } from './title-normalizer';
 export * from './ensemble-eval';
 export { alternateTitlePrior, catalogAlternateTitlePrior, openingsPrior } from './class-prior';
+export { CONFIDENCE_FEATURES, confidenceFeatures, crossFittedScores, fitConfidenceModel, scoreConfidence, type ConfidenceInputs, type ConfidenceModel } from './confidence-model';

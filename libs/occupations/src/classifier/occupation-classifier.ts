@@ -1,7 +1,8 @@
 import { softmaxRow } from './calibration';
+import { confidenceFeatures, scoreConfidence, type ConfidenceModel } from './confidence-model';
 import { featurize, titleWords, type ClassifyItem, type FeatureConfig } from './featurize';
 import { EmbeddingBagModel, packBatch } from './model';
-import type { TitleIndex } from './title-index';
+import type { TitleIndex, TitleMatch } from './title-index';
 import type { OccupationLabel } from './training-data';
 
 /** One O*NET-SOC occupation among the top k. */
@@ -32,7 +33,11 @@ export interface Classification {
   soc: SocPrediction[];
   /** Top-k O*NET-SOC occupations. Empty for empty input. */
   predictions: OccupationPrediction[];
-  /** Calibrated probability of the first SOC code; 0 for empty input. */
+  /**
+   * Calibrated probability that the first SOC code is right: the learned confidence of the
+   * ensemble (`EnsembleSettings.confidence`) or, without one, the code's own probability; 0 for
+   * empty input.
+   */
   confidence: number;
   /** Flagged, never hidden: the codes are still given unless the input was empty. */
   needsReview: boolean;
@@ -72,17 +77,41 @@ export interface EnsembleSettings {
   priorExponent: number;
   /** Which prior production corrects towards (`loadClassifier` builds it from DATA_DIR). */
   prior: PriorSource;
-  /** Confidence of the blended top SOC code under which a classification needs review. */
+  /** Confidence under which a classification needs review (of the learned confidence when there is one). */
   threshold: number;
+  /**
+   * The learned confidence (confidence-model.ts): the probability that the top code is right from
+   * features of the whole answer; null or absent: the top code's blended probability.
+   */
+  confidence?: ConfidenceModel | null;
 }
 
 /** 'alternate-titles': each occupation's share of O*NET's alternate titles; 'openings': of BLS's projected annual openings. */
 export type PriorSource = 'alternate-titles' | 'openings';
 
-export const DEFAULT_ENSEMBLE: EnsembleSettings = { exactWeight: 0.4, partialWeight: 0.1, priorExponent: 0.25, prior: 'openings', threshold: 0.891 };
+export const DEFAULT_ENSEMBLE: EnsembleSettings = {
+  exactWeight: 0.4,
+  partialWeight: 0.1,
+  priorExponent: 0.25,
+  prior: 'openings',
+  // Of the learned confidence: codes at or above it were right 86.2% of the time on the held-out
+  // titles (18.4% of them), against 84.5% (12.5%) at 0.891 on the top code's probability.
+  threshold: 0.761,
+  // Fitted by `npm run eval:classifier` on the calibration split (CONFIDENCE_FEATURES order).
+  confidence: { weights: [0.532, 1.079, -0.008, -0.317, 0.173, 0.434, -0.006, 0.955, 1.501], bias: -1.717 },
+};
+
+/** A classification with the inputs of the learned confidence (null for empty input). */
+export interface DetailedClassification {
+  classification: Classification;
+  features: Float64Array | null;
+}
 
 export class OccupationClassifier {
   private readonly socOf: Int32Array;
+  /** Major group index of each SOC code (for the learned confidence's major-group feature). */
+  private readonly majorOfSoc: Int32Array;
+  private readonly majorCount: number;
   private readonly socLabels: Array<{ code: string; title: string; major: string; majorTitle: string }>;
   private readonly known: ReadonlySet<string>;
   /** prior(c) / trainShare(c) raised to the ensemble's priorExponent; null when not corrected. */
@@ -108,6 +137,12 @@ export class OccupationClassifier {
       }
       return i;
     });
+    const majors = new Map<string, number>();
+    this.majorOfSoc = Int32Array.from(this.socLabels, (l) => {
+      if (!majors.has(l.major)) majors.set(l.major, majors.size);
+      return majors.get(l.major)!;
+    });
+    this.majorCount = majors.size;
     this.known = new Set(settings.knownWords);
     this.priorWeights = priorCorrection(settings.labelShares, prior, ensemble?.priorExponent ?? 0);
   }
@@ -149,18 +184,26 @@ export class OccupationClassifier {
 
   /** Top-k SOC 2018 and O*NET-SOC codes with calibrated probabilities, for each item. */
   predict(items: readonly ClassifyItem[], k = 5): Classification[] {
+    return this.predictDetailed(items, k).map((d) => d.classification);
+  }
+
+  /** `predict` with each answer's confidence features (what `npm run eval:classifier` fits the learned confidence on). */
+  predictDetailed(items: readonly ClassifyItem[], k = 5): DetailedClassification[] {
     const classes = this.settings.labels.length;
     const probs = this.probabilities(items);
     const socProbs = new Float64Array(this.socLabels.length);
     const bestChild = new Int32Array(this.socLabels.length);
     const blended = new Float64Array(classes);
+    const majorProbs = new Float64Array(this.majorCount);
+    const dictionarySoc = new Map<number, number>();
     return items.map((item, i) => {
       const words = titleWords(item.title ?? '');
       const hasDescription = Boolean(item.description && item.description.trim());
       if (words.length === 0 && !hasDescription) {
-        return { soc: [], predictions: [], confidence: 0, needsReview: true, reason: 'empty_input' };
+        return { classification: { soc: [], predictions: [], confidence: 0, needsReview: true, reason: 'empty_input' }, features: null };
       }
-      const p = this.blend(this.correctPrior(probs.subarray(i * classes, (i + 1) * classes)), item, blended);
+      const match = this.titleIndex && item.title ? this.titleIndex.lookup(item.title, item.employer) : null;
+      const p = this.blend(this.correctPrior(probs.subarray(i * classes, (i + 1) * classes)), match, blended);
       socProbs.fill(0);
       bestChild.fill(-1);
       for (let c = 0; c < classes; c++) {
@@ -172,16 +215,39 @@ export class OccupationClassifier {
         const l = this.settings.labels[c];
         return { onetCode: l.onetCode, socCode: l.socCode, title: l.title, probability: p[c] };
       });
-      const soc = topK(socProbs, k).map((s) => {
+      const ranked = topK(socProbs, Math.max(k, 2));
+      const soc = ranked.slice(0, k).map((s) => {
         const l = this.socLabels[s];
         const child = this.settings.labels[bestChild[s]];
         return { ...l, onetCode: child.onetCode, onetTitle: child.title, probability: socProbs[s] };
       });
-      const confidence = soc[0]?.probability ?? 0;
+      // The learned confidence's inputs, from the whole distribution (not the top k).
+      majorProbs.fill(0);
+      for (let s = 0; s < socProbs.length; s++) majorProbs[this.majorOfSoc[s]] += socProbs[s];
+      let dictionaryBest = -1;
+      if (match && match.kind !== 'none') {
+        dictionarySoc.clear();
+        for (let j = 0; j < match.labels.length; j++) dictionarySoc.set(this.socOf[match.labels[j]], (dictionarySoc.get(this.socOf[match.labels[j]]) ?? 0) + match.weights[j]);
+        let best = -Infinity;
+        for (const [s, w] of dictionarySoc) if (w > best || (w === best && s < dictionaryBest)) [best, dictionaryBest] = [w, s];
+      }
+      const knownShare = words.length > 0 ? words.filter((w) => this.known.has(w)).length / words.length : 0;
+      const features = confidenceFeatures({
+        top: socProbs[ranked[0]],
+        second: ranked.length > 1 ? socProbs[ranked[1]] : 0,
+        topMajor: majorProbs[this.majorOfSoc[ranked[0]]],
+        dictionaryAgrees: dictionaryBest === ranked[0],
+        dictionaryLabels: match && match.kind !== 'none' ? match.labels.length : 0,
+        knownWordShare: knownShare,
+        words: words.length,
+        characters: (item.title ?? '').trim().length,
+      });
+      const learned = this.ensemble?.confidence;
+      const confidence = learned ? scoreConfidence(learned, features) : (soc[0]?.probability ?? 0);
       // A title none of whose words was ever seen in training is guesswork, whatever the softmax says.
-      const unknown = words.length > 0 ? !words.some((w) => this.known.has(w)) : false;
+      const unknown = words.length > 0 ? knownShare === 0 : false;
       const reason: ReviewReason | null = unknown ? 'unknown_words' : confidence < this.threshold ? 'below_threshold' : null;
-      return { soc, predictions, confidence, needsReview: reason !== null, reason };
+      return { classification: { soc, predictions, confidence, needsReview: reason !== null, reason }, features };
     });
   }
 
@@ -200,10 +266,8 @@ export class OccupationClassifier {
    * own row when there is no match. A plain loop into a reused buffer: `Float64Array.from` with a
    * map function costs ~130 us a row (measured), more than the model itself.
    */
-  private blend(p: Float32Array, item: ClassifyItem, out: Float64Array): ArrayLike<number> {
-    if (!this.titleIndex || !this.ensemble || !item.title) return p;
-    const match = this.titleIndex.lookup(item.title, item.employer);
-    if (match.kind === 'none') return p;
+  private blend(p: Float32Array, match: TitleMatch | null, out: Float64Array): ArrayLike<number> {
+    if (!this.ensemble || !match || match.kind === 'none') return p;
     const w = match.kind === 'exact' ? this.ensemble.exactWeight : this.ensemble.partialWeight * match.coverage;
     if (w <= 0) return p;
     const keep = 1 - w;

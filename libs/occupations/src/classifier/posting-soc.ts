@@ -14,7 +14,8 @@ export function toPostingSoc(c: Classification): PostingSoc | null {
     title: top.title,
     major: top.major,
     major_title: top.majorTitle,
-    confidence: Math.round(top.probability * 10_000) / 10_000,
+    // The classification's confidence (the learned one in production), which the review queue sorts by.
+    confidence: Math.round(c.confidence * 10_000) / 10_000,
     needs_review: c.needsReview,
   };
 }

@@ -43,7 +43,7 @@ class ClassifyResultDto implements ClassifyResult {
   @ApiProperty({ type: [ClassifiedCodeDto], description: 'Top 5 SOC 2018 codes, most probable first' }) codes!: ClassifiedCodeDto[];
   @ApiProperty({ type: String, nullable: true, example: '53-3032.00', description: 'The most probable O*NET-SOC occupation (for GET /api/occupations/:code)' })
   onetCode!: string | null;
-  @ApiProperty({ description: 'Probability of the first code' }) confidence!: number;
+  @ApiProperty({ description: 'Calibrated probability that the first code is right' }) confidence!: number;
   @ApiProperty({ description: 'Below the confidence threshold, or no known word in the title: check it by hand' }) needsReview!: boolean;
   @ApiProperty({ type: String, nullable: true, enum: ['empty_input', 'unknown_words', 'below_threshold'] }) reason!: ClassifyResult['reason'];
 }
