@@ -68,6 +68,10 @@ function sharedHighlightQuery(h: estypes.SearchHighlight): estypes.SearchHighlig
 /** The title highlight as it was: two edits from 8 characters, like the search. */
 const oldHighlight = (o: Body): Body => (o.fuzziness === 'AUTO:4,50' ? { ...o, fuzziness: 'AUTO:4,8' } : o);
 
+/** The relevance lift for the words as a phrase in the description left out (the title's kept). */
+const noDescriptionPhrase = (o: Body): Body =>
+  Array.isArray(o.should) ? { ...o, should: (o.should as Body[]).filter((c) => !(c.match_phrase && 'description' in (c.match_phrase as Body))) } : o;
+
 /** The liveness filter as `must_not status:expired` (NOT_EXPIRED) replaced by a plain `term status:live`. */
 const liveTerm = (o: Body): Body => (isNotExpired(o) ? { term: { status: 'live' } } : o);
 /** No liveness filter at all, as before postings v3 (the cost of the clause itself). */
@@ -127,6 +131,8 @@ const VARIANTS: Variant[] = [
   { name: 'liveness as term status:live, not must_not expired', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, liveTerm) })) },
   { name: 'no liveness filter (before postings v3)', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, noLiveness) })) },
   { name: 'one highlight query for both fields (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: sharedHighlightQuery(r.highlight) } : r)) },
+  { name: 'no phrase clause on the description', searches: (q, i, n) => current(q, i, n).map((r) => ({ ...r, query: rewrite(r.query, noDescriptionPhrase) })) },
+  { name: 'no highlights (the cost of snippets)', searches: (q, i, n) => current(q, i, n).map(({ highlight: _h, ...r }) => r) },
   { name: 'title highlight with two edits (before)', searches: (q, i, n) => current(q, i, n).map((r) => (r.highlight ? { ...r, highlight: rewrite(r.highlight, oldHighlight) } : r)) },
 ];
 
