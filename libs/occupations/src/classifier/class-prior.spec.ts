@@ -6,7 +6,7 @@ import { DEFAULT_FEATURE_CONFIG } from './featurize';
 import { EmbeddingBagModel } from './model';
 import { DEFAULT_ENSEMBLE, OccupationClassifier, priorCorrection } from './occupation-classifier';
 import { TitleIndex } from './title-index';
-import { initTensorflow } from './tf-backend';
+import { createTinyModel, TINY_LABELS } from './tiny-model.fixture';
 import { buildTrainingSet, labelsOf, type OccupationLabel } from './training-data';
 
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
@@ -32,18 +32,10 @@ describe('priorCorrection', () => {
 });
 
 describe('OccupationClassifier with a prior correction', () => {
-  const labels: OccupationLabel[] = ['11-1011', '13-2011', '15-1252'].map((code) => ({
-    onetCode: `${code}.00`,
-    socCode: code,
-    title: code,
-    socTitle: code,
-    major: code.slice(0, 2),
-    majorTitle: code.slice(0, 2),
-  }));
+  const labels = TINY_LABELS;
   let model: EmbeddingBagModel;
   beforeAll(async () => {
-    await initTensorflow();
-    model = EmbeddingBagModel.create({ buckets: DEFAULT_FEATURE_CONFIG.buckets, dim: 4, classes: 3 }, 7);
+    model = await createTinyModel();
   });
   afterAll(() => model.dispose());
 

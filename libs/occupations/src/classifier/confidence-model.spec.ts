@@ -5,8 +5,7 @@ import { EmbeddingBagModel } from './model';
 import { DEFAULT_ENSEMBLE, OccupationClassifier } from './occupation-classifier';
 import { toPostingSoc } from './posting-soc';
 import { TitleIndex } from './title-index';
-import { initTensorflow } from './tf-backend';
-import type { OccupationLabel } from './training-data';
+import { createTinyModel, TINY_LABELS } from './tiny-model.fixture';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -59,19 +58,11 @@ describe('confidenceFeatures', () => {
 });
 
 describe('OccupationClassifier with a learned confidence', () => {
-  const labels: OccupationLabel[] = ['11-1011', '13-2011', '15-1252'].map((code) => ({
-    onetCode: `${code}.00`,
-    socCode: code,
-    title: code,
-    socTitle: code,
-    major: code.slice(0, 2),
-    majorTitle: code.slice(0, 2),
-  }));
+  const labels = TINY_LABELS;
   const settings = { features: DEFAULT_FEATURE_CONFIG, labels, temperature: 1, threshold: 0.5, knownWords: ['analyst'] };
   let model: EmbeddingBagModel;
   beforeAll(async () => {
-    await initTensorflow();
-    model = EmbeddingBagModel.create({ buckets: DEFAULT_FEATURE_CONFIG.buckets, dim: 4, classes: 3 }, 7);
+    model = await createTinyModel();
   });
   afterAll(() => model.dispose());
 
