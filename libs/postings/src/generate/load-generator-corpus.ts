@@ -136,11 +136,15 @@ export function singularTitle(title: string): string | null {
  */
 export async function loadGeneratorCorpus(dataDir: string): Promise<GeneratorCorpus> {
   const f = GENERATOR_SOURCE_FILES;
-  const [occupationRows, alternateRows, reportedRows, taskRows, skillRows, wageRows, li23, liCompanies, li24, indeed, tjfg] = await Promise.all(
+  const settled = await Promise.allSettled(
     [f.occupations, f.alternateTitles, f.reportedTitles, f.tasks, f.technologySkills, f.wages, f.linkedin2023, f.linkedinCompanies, f.linkedin2024, f.indeed2019, f.tjfg2020].map(
       (file) => readTable(dataDir, file),
     ),
   );
+  // The first missing table in this order, not whichever read failed first (that was a race).
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [occupationRows, alternateRows, reportedRows, taskRows, skillRows, wageRows, li23, liCompanies, li24, indeed, tjfg] = settled.map((r) => (r as PromiseFulfilledResult<Row[]>).value);
 
   const code = 'O*NET-SOC Code';
   const alternates = groupBy(alternateRows, code, 'Alternate Title');
