@@ -25,6 +25,7 @@ import {
   buildTrainingSet,
   CONFIDENCE_FEATURES,
   crossFittedScores,
+  rankingAuc,
   fitConfidenceModel,
   titleKey,
   evaluateClassifier,
@@ -398,7 +399,7 @@ async function main(): Promise<number> {
       '',
       `Learned confidence (logistic regression fitted on the ${fitRows.length.toLocaleString('en-US')} calibration titles; threshold from 5-fold out-of-fold scores): bias ${chosen.confidence.bias}; ` +
         CONFIDENCE_FEATURES.map((f, j) => `${f} ${chosen.confidence.weights[j]}`).join('; ') +
-        `. Ranking of right above wrong codes on the held-out titles (AUC): top code's probability ${auc(heldByProbabilityResults, evalItems).toFixed(3)}, learned confidence ${auc(heldResults, evalItems).toFixed(3)}.`,
+        `. Ranking of right above wrong codes on the held-out titles (AUC): top code's probability ${rankingAuc(heldByProbabilityResults, evalItems).toFixed(3)}, learned confidence ${rankingAuc(heldResults, evalItems).toFixed(3)}.`,
       '',
       '#### Reliability of the ensemble\'s learned confidence (top-1, 6-digit), held-out titles',
       '',
@@ -450,26 +451,6 @@ async function main(): Promise<number> {
     );
   }
   return 0;
-}
-
-/** Probability that a right code's confidence is above a wrong one's (ties count half). */
-function auc(results: readonly { confidence: number; soc: Array<{ code: string }> }[], items: readonly LabelledItem[]): number {
-  const rows = results.map((r, i) => ({ c: r.confidence, right: r.soc[0]?.code === items[i].soc })).sort((a, b) => a.c - b.c);
-  let rightCount = 0;
-  let rankSum = 0;
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j < rows.length && rows[j].c === rows[i].c) j++;
-    const midRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) {
-      if (!rows[k].right) continue;
-      rightCount++;
-      rankSum += midRank;
-    }
-    i = j;
-  }
-  const wrong = rows.length - rightCount;
-  return rightCount && wrong ? (rankSum - (rightCount * (rightCount + 1)) / 2) / (rightCount * wrong) : NaN;
 }
 
 runCli(main, [ConfigError, ModelArtifactError, OccupationDataError]);

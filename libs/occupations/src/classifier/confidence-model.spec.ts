@@ -2,6 +2,7 @@ import { createRng } from '@jobportal/postings';
 import { CONFIDENCE_FEATURES, confidenceFeatures, crossFittedScores, fitConfidenceModel, scoreConfidence } from './confidence-model';
 import { DEFAULT_FEATURE_CONFIG } from './featurize';
 import { EmbeddingBagModel } from './model';
+import { rankingAuc } from './ensemble-eval';
 import { DEFAULT_ENSEMBLE, OccupationClassifier } from './occupation-classifier';
 import { toPostingSoc } from './posting-soc';
 import { TitleIndex } from './title-index';
@@ -95,5 +96,21 @@ describe('OccupationClassifier with a learned confidence', () => {
     const [short, long] = c.predict([{ title: 'Analyst' }, { title: 'Analyst analyst analyst analyst analyst' }], 1);
     expect(long.confidence).toBeGreaterThan(short.confidence);
     expect(short.confidence).toBeCloseTo(sigmoid(-2 + (5 * 'Analyst'.length) / 60), 10);
+  });
+});
+
+describe('rankingAuc', () => {
+  const result = (confidence: number, code: string) => ({ confidence, soc: [{ code }] });
+  const items = [{ title: 'a', soc: '11-1011' }, { title: 'b', soc: '11-1011' }, { title: 'c', soc: '11-1011' }, { title: 'd', soc: '11-1011' }];
+
+  it('is 1 when every right code is more confident than every wrong one, 0 when reversed, 0.5 on ties', () => {
+    const right = '11-1011';
+    const wrong = '13-2011';
+    expect(rankingAuc([result(0.9, right), result(0.8, right), result(0.2, wrong), result(0.1, wrong)], items)).toBe(1);
+    expect(rankingAuc([result(0.1, right), result(0.2, right), result(0.8, wrong), result(0.9, wrong)], items)).toBe(0);
+    expect(rankingAuc([result(0.5, right), result(0.5, wrong), result(0.5, right), result(0.5, wrong)], items)).toBe(0.5);
+    // One of the four right-wrong pairs out of order.
+    expect(rankingAuc([result(0.9, right), result(0.3, right), result(0.4, wrong), result(0.1, wrong)], items)).toBe(0.75);
+    expect(rankingAuc([result(0.9, right)], items.slice(0, 1))).toBeNaN();
   });
 });

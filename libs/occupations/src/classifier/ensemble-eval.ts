@@ -109,6 +109,30 @@ export function wilsonLower(k: number, n: number, z: number): number {
   return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
+/**
+ * How well the confidence ranks right codes (6-digit) above wrong ones: the probability that a
+ * random right code's confidence is above a random wrong one's, ties counting half (the ROC AUC,
+ * by the rank-sum formula); NaN when all are right or all wrong.
+ */
+export function rankingAuc(results: readonly { confidence: number; soc: Array<{ code: string }> }[], items: readonly LabelledItem[]): number {
+  const rows = results.map((r, i) => ({ c: r.confidence, right: r.soc[0]?.code === items[i].soc })).sort((a, b) => a.c - b.c);
+  let rightCount = 0;
+  let rankSum = 0;
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j].c === rows[i].c) j++;
+    const midRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) {
+      if (!rows[k].right) continue;
+      rightCount++;
+      rankSum += midRank;
+    }
+    i = j;
+  }
+  const wrong = rows.length - rightCount;
+  return rightCount && wrong ? (rankSum - (rightCount * (rightCount + 1)) / 2) / (rightCount * wrong) : NaN;
+}
+
 export interface ThresholdReport {
   threshold: number;
   /** Share of items whose code is at or above the threshold (not flagged for its confidence). */

@@ -184,11 +184,18 @@ export class OccupationClassifier {
 
   /** Top-k SOC 2018 and O*NET-SOC codes with calibrated probabilities, for each item. */
   predict(items: readonly ClassifyItem[], k = 5): Classification[] {
-    return this.predictDetailed(items, k).map((d) => d.classification);
+    return this.classify(items, k, false).map((d) => d.classification);
   }
 
   /** `predict` with each answer's confidence features (what `npm run eval:classifier` fits the learned confidence on). */
   predictDetailed(items: readonly ClassifyItem[], k = 5): DetailedClassification[] {
+    return this.classify(items, k, true);
+  }
+
+  /** The features are computed only when asked for or when the learned confidence needs them. */
+  private classify(items: readonly ClassifyItem[], k: number, wantFeatures: boolean): DetailedClassification[] {
+    const learned = this.ensemble?.confidence ?? null;
+    const withFeatures = wantFeatures || learned !== null;
     const classes = this.settings.labels.length;
     const probs = this.probabilities(items);
     const socProbs = new Float64Array(this.socLabels.length);
@@ -221,33 +228,46 @@ export class OccupationClassifier {
         const child = this.settings.labels[bestChild[s]];
         return { ...l, onetCode: child.onetCode, onetTitle: child.title, probability: socProbs[s] };
       });
-      // The learned confidence's inputs, from the whole distribution (not the top k).
-      majorProbs.fill(0);
-      for (let s = 0; s < socProbs.length; s++) majorProbs[this.majorOfSoc[s]] += socProbs[s];
-      let dictionaryBest = -1;
-      if (match && match.kind !== 'none') {
-        dictionarySoc.clear();
-        for (let j = 0; j < match.labels.length; j++) dictionarySoc.set(this.socOf[match.labels[j]], (dictionarySoc.get(this.socOf[match.labels[j]]) ?? 0) + match.weights[j]);
-        let best = -Infinity;
-        for (const [s, w] of dictionarySoc) if (w > best || (w === best && s < dictionaryBest)) [best, dictionaryBest] = [w, s];
-      }
       const knownShare = words.length > 0 ? words.filter((w) => this.known.has(w)).length / words.length : 0;
-      const features = confidenceFeatures({
-        top: socProbs[ranked[0]],
-        second: ranked.length > 1 ? socProbs[ranked[1]] : 0,
-        topMajor: majorProbs[this.majorOfSoc[ranked[0]]],
-        dictionaryAgrees: dictionaryBest === ranked[0],
-        dictionaryLabels: match && match.kind !== 'none' ? match.labels.length : 0,
-        knownWordShare: knownShare,
-        words: words.length,
-        characters: (item.title ?? '').trim().length,
-      });
-      const learned = this.ensemble?.confidence;
-      const confidence = learned ? scoreConfidence(learned, features) : (soc[0]?.probability ?? 0);
+      const features = withFeatures ? this.confidenceInputs(socProbs, ranked, match, majorProbs, dictionarySoc, knownShare, words.length, item.title ?? '') : null;
+      const confidence = learned && features ? scoreConfidence(learned, features) : (soc[0]?.probability ?? 0);
       // A title none of whose words was ever seen in training is guesswork, whatever the softmax says.
       const unknown = words.length > 0 ? knownShare === 0 : false;
       const reason: ReviewReason | null = unknown ? 'unknown_words' : confidence < this.threshold ? 'below_threshold' : null;
       return { classification: { soc, predictions, confidence, needsReview: reason !== null, reason }, features };
+    });
+  }
+
+  /** The learned confidence's inputs, from the whole SOC distribution (not the top k); `majorProbs` and `dictionarySoc` are scratch buffers. */
+  private confidenceInputs(
+    socProbs: Float64Array,
+    ranked: readonly number[],
+    match: TitleMatch | null,
+    majorProbs: Float64Array,
+    dictionarySoc: Map<number, number>,
+    knownWordShare: number,
+    words: number,
+    title: string,
+  ): Float64Array {
+    majorProbs.fill(0);
+    for (let s = 0; s < socProbs.length; s++) majorProbs[this.majorOfSoc[s]] += socProbs[s];
+    let dictionaryBest = -1;
+    const found = match !== null && match.kind !== 'none';
+    if (found) {
+      dictionarySoc.clear();
+      for (let j = 0; j < match.labels.length; j++) dictionarySoc.set(this.socOf[match.labels[j]], (dictionarySoc.get(this.socOf[match.labels[j]]) ?? 0) + match.weights[j]);
+      let best = -Infinity;
+      for (const [s, w] of dictionarySoc) if (w > best || (w === best && s < dictionaryBest)) [best, dictionaryBest] = [w, s];
+    }
+    return confidenceFeatures({
+      top: socProbs[ranked[0]],
+      second: ranked.length > 1 ? socProbs[ranked[1]] : 0,
+      topMajor: majorProbs[this.majorOfSoc[ranked[0]]],
+      dictionaryAgrees: dictionaryBest === ranked[0],
+      dictionaryLabels: found ? match.labels.length : 0,
+      knownWordShare,
+      words,
+      characters: title.trim().length,
     });
   }
 
